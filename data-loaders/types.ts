@@ -65,6 +65,29 @@ export interface Cleaned {
   removals: Omit<RemovalRow, "speech_id" | "source_file">[];
 }
 
+export type YearEvidenceSource = "title" | "body" | "anchor";
+
+/**
+ * One item of SpeechRow.year_evidence (stored as a JSON array). `snippet` is exactly
+ * cleaned_text.slice(start, end): the clause around the cue, so an analyst can read why.
+ */
+export interface YearEvidence {
+  snippet: string;
+  source: YearEvidenceSource;
+  start: number;
+  end: number;
+  /** A single year stated or implied by this cue. */
+  year?: number;
+  not_before?: number;
+  not_after?: number;
+  /** Which rule produced it: "dateline", "event_year", "closing_date", "title_year", "year_statement", "anchor:<id>". */
+  rule: string;
+  /** How often the cue occurs (anchors are listed once, at their first occurrence). */
+  hits?: number;
+  /** True when this cue disagrees with the year or window the speech was given. */
+  conflict?: boolean;
+}
+
 export interface SpeechRow {
   speech_id: string;
   source_file: string;
@@ -128,4 +151,107 @@ export interface SentenceRow {
   end: number;
   /** Exactly cleaned_text.slice(start, end). */
   text: string;
+}
+
+// ---- Language layer -------------------------------------------------------------------------
+
+export interface TermRow {
+  speech_id: string;
+  /** Leaf section the tokens came from. */
+  section_id: string;
+  term: string;
+  /** nodejieba part-of-speech tag (ICTCLAS set); "x_lex" for lexicon formulations. */
+  pos: string;
+  count: number;
+}
+
+export interface FormulationRow {
+  formulation_id: string;
+  canonical: string;
+  /** JSON array of variant surface forms (full wordings, abbreviations). */
+  variants: string;
+  theme: string | null;
+  gloss_en: string | null;
+  lexicon_version: string;
+}
+
+export interface FormulationHitRow {
+  speech_id: string;
+  section_id: string;
+  sentence_id: number;
+  formulation_id: string;
+  /** Offsets into the cleaned text. */
+  start: number;
+  end: number;
+  /** The surface form matched (canonical or a variant). */
+  matched: string;
+}
+
+export type CandidatePattern = "numbered" | "quoted" | "n_plus_n";
+
+export interface FormulationCandidateRow {
+  phrase: string;
+  pattern: CandidatePattern;
+  count: number;
+  /** Number of speeches using the phrase. */
+  speeches: number;
+  /** Already in the lexicon (canonical or variant)? Candidates in the lexicon are kept for reference. */
+  in_lexicon: boolean;
+  rank: number;
+  /** A first occurrence for context: speech_id and offsets. */
+  example_speech_id: string;
+  example_start: number;
+  example_end: number;
+}
+
+export interface ThemeRow {
+  theme_id: string;
+  zh: string;
+  en: string;
+  description: string;
+  /** JSON array of the theme's terms/patterns. */
+  terms: string;
+  codebook_version: string;
+}
+
+export interface ThemeScoreRow {
+  speech_id: string;
+  /** A leaf section id, or "_all" for the speech as a whole. */
+  section_id: string;
+  theme_id: string;
+  hits: number;
+  han_chars: number;
+  rate_per_10k: number;
+  /** hits / all coded hits in the same section (0 when the section has none). */
+  share: number;
+  /** True for the section's dominant theme (most hits; ties broken by codebook order). */
+  dominant: boolean;
+}
+
+export type GroupKind = "corpus" | "speech" | "year" | "level" | "genre";
+
+export interface TermStatRow {
+  term: string;
+  group_kind: GroupKind;
+  group: string;
+  count: number;
+  han_chars: number;
+  rate_per_10k: number;
+  /** Year/level/genre groups: mean of per-speech rates (pooled rate is rate_per_10k). */
+  mean_speech_rate_per_10k: number | null;
+  /** Document frequency: number of speeches in the group containing the term. */
+  df: number;
+  /** speech groups only: tf-idf, variant stated in the datapackage. */
+  tfidf: number | null;
+  /** Weighted log-odds (Monroe et al. 2008, informative Dirichlet prior) of group vs the rest, z-score. */
+  log_odds_z: number | null;
+}
+
+export interface CollocationRow {
+  term_a: string;
+  term_b: string;
+  /** Number of sentences containing both. */
+  count: number;
+  pmi: number;
+  npmi: number;
 }

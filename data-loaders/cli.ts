@@ -1,0 +1,59 @@
+// Entry point of `npm run data` and the `speech-atlas` bin: parse options, run, summarise.
+// Exit 2 for usage errors, 1 when nothing could be ingested, 0 otherwise.
+import { stat } from "node:fs/promises";
+import { HELP, parseCliArgs, UsageError } from "./cli/args.ts";
+import { terminalProgress } from "./cli/progress.ts";
+import { runPipeline } from "./run.ts";
+
+async function main(argv: string[]): Promise<number> {
+  let opts;
+  try {
+    opts = parseCliArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`speech-atlas: ${err.message}\nTry --help.`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const info = await stat(opts.corpus).catch(() => null);
+  if (!info?.isDirectory()) {
+    console.error(`speech-atlas: corpus folder not found: ${opts.corpus}`);
+    return 2;
+  }
+  const progress = opts.quiet ? undefined : terminalProgress();
+  const result = await runPipeline({
+    corpus: opts.corpus,
+    out: opts.out,
+    maxBytes: Math.round(opts.maxFileMb * 1024 * 1024),
+    nearDuplicateThreshold: opts.nearDuplicate,
+    onProgress: progress ? (d, t, l) => progress.tick(d, t, l) : undefined,
+  });
+  progress?.done();
+  const c = result.counts;
+  if (!opts.quiet) {
+    console.error(
+      `speech-atlas: ${c.files} files: ${c.ingested} ingested, ${c.duplicates} duplicate, ${c.quarantined} quarantined → ${opts.out}`,
+    );
+    for (const m of result.manifest.filter((m) => m.status !== "ingested")) {
+      console.error(`  ${m.status}: ${m.path} (${m.reason})`);
+    }
+  }
+  if (c.ingested === 0) {
+    console.error(`speech-atlas: nothing could be ingested from ${opts.corpus} (${c.files} files)`);
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`speech-atlas: internal error: ${(err as Error).stack ?? err}`);
+    process.exit(1);
+  },
+);
