@@ -117,7 +117,11 @@ export interface SpeechRow {
   sentences: number;
 }
 
-export type SectionKind = "preamble" | "heading" | "closing";
+/**
+ * "intro" is the implicit leaf "<id>.0" holding a parent's own text before its first child
+ * (its heading and lead-in), so that leaves partition the text (see segment/tree.ts).
+ */
+export type SectionKind = "preamble" | "heading" | "intro" | "closing";
 
 export interface SectionRow {
   speech_id: string;
@@ -160,7 +164,8 @@ export interface TermRow {
   /** Leaf section the tokens came from. */
   section_id: string;
   term: string;
-  /** nodejieba part-of-speech tag (ICTCLAS set); "x_lex" for lexicon formulations. */
+  /** nodejieba part-of-speech tag (ICTCLAS set); "x_lex" for lexicon formulations, "x_term" for
+   *  caller-supplied terms (e.g. theme terms) that jieba's own dictionary lacks. */
   pos: string;
   count: number;
 }

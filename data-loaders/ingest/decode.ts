@@ -6,7 +6,7 @@
 //   3. strict UTF-8 validity (random non-UTF-8 bytes almost never form valid UTF-8);
 //   4. otherwise the legacy Chinese encodings: GB18030 (a superset of GBK and GB2312), with
 //      BOM-less UTF-16 as a rival reading, accepted only if the text looks like Chinese prose.
-// NUL bytes outside a UTF-16 pattern, or many control characters, mean binary content.
+// NUL bytes or many control bytes, with no plausible UTF-16 reading, mean binary content.
 import iconv from "iconv-lite";
 import type { Encoding } from "../types.ts";
 
@@ -22,12 +22,17 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
 
   const nulParity = utf16NulParity(buf);
   if (nulParity !== null) return strictUtf16(buf, nulParity);
-  if (buf.includes(0)) return { kind: "binary" };
-  if (controlByteShare(buf) > MAX_CONTROL_SHARE) return { kind: "binary" };
+  const looksBinary = buf.includes(0) || controlByteShare(buf) > MAX_CONTROL_SHARE;
 
-  const utf8 = strictUtf8(buf, "utf-8");
-  if (utf8.kind === "text") return utf8;
-  return bestLegacyReading(buf);
+  if (!looksBinary) {
+    const utf8 = strictUtf8(buf, "utf-8");
+    if (utf8.kind === "text") return utf8;
+  }
+  // Chinese-only UTF-16 has no NUL pattern but plenty of "control" bytes (，is FF0C, 。 is 3002,
+  // 一 is 4E00), so the binary verdict waits until no Chinese reading of the bytes is plausible.
+  const legacy = bestLegacyReading(buf);
+  if (legacy.kind === "text") return legacy;
+  return looksBinary ? { kind: "binary" } : legacy;
 }
 
 // --- BOM and strict decoders -------------------------------------------------------------
@@ -131,32 +136,44 @@ function badCharShare(text: string): number {
   return bad / total;
 }
 
+// About 500 of the most frequent characters of modern written Chinese; together they make up
+// roughly three quarters of running text. Wrong readings of Chinese bytes also produce Han
+// characters (GBK bytes read as UTF-16 land all over the CJK blocks), but almost never these.
+const COMMON_HAN = new Set(
+  "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞",
+);
+
 interface Plausibility {
   ok: boolean;
-  /** Share of Han characters among non-whitespace characters: how Chinese the reading looks. */
-  hanShare: number;
+  /** Share of common characters among Han characters: how much the reading looks like prose. */
+  score: number;
 }
 
 /**
- * A reading is plausible when it has (almost) no replacement or control characters and at
- * least a fifth of its visible characters are Han. Wrong readings of Chinese bytes (UTF-16
- * read as GB18030 or the reverse) scatter ASCII punctuation, controls and user-defined
- * characters, so the right reading has the highest Han share.
+ * A reading is plausible when it has (almost) no replacement, control or private-use
+ * characters, at least a fifth of its visible characters are Han, and at least 30% of those are
+ * among the most common characters. Mojibake (UTF-16 read as GB18030, bytes of another
+ * encoding read as UTF-16) fails the last test, so the right reading has the highest score.
  */
 function plausibility(text: string): Plausibility {
   let visible = 0;
   let han = 0;
+  let common = 0;
   let bad = 0;
+  let total = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (isBadChar(cp)) bad++;
+    total++;
+    if (isBadChar(ch.codePointAt(0)!)) bad++;
     if (/\s/u.test(ch)) continue;
     visible++;
-    if (HAN.test(ch)) han++;
+    if (HAN.test(ch)) {
+      han++;
+      if (COMMON_HAN.has(ch)) common++;
+    }
   }
-  const hanShare = visible === 0 ? 0 : han / visible;
-  const badShare = bad / Math.max(1, text.length);
-  return { ok: badShare <= MAX_BAD_SHARE && hanShare >= 0.2, hanShare };
+  const score = han === 0 ? 0 : common / han;
+  const ok = bad / Math.max(1, total) <= MAX_BAD_SHARE && han >= 0.2 * visible && score >= 0.3;
+  return { ok, score };
 }
 
 function bestLegacyReading(buf: Buffer): DecodeResult {
@@ -167,11 +184,11 @@ function bestLegacyReading(buf: Buffer): DecodeResult {
     const text = decodeUtf16(buf, encoding);
     if (text !== null) candidates.push({ text, encoding });
   }
-  let best: { text: string; encoding: "gb18030" | "utf-16le" | "utf-16be"; hanShare: number } | null = null;
+  let best: { text: string; encoding: "gb18030" | "utf-16le" | "utf-16be"; score: number } | null = null;
   for (const c of candidates) {
     const p = plausibility(c.text);
     // Strictly greater: on a tie GB18030 (listed first, far more common in the wild) wins.
-    if (p.ok && (best === null || p.hanShare > best.hanShare)) best = { ...c, hanShare: p.hanShare };
+    if (p.ok && (best === null || p.score > best.score)) best = { ...c, score: p.score };
   }
   return best === null ? { kind: "undecodable" } : { kind: "text", text: best.text, encoding: best.encoding };
 }

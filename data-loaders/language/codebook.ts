@@ -40,11 +40,15 @@ const patternSchema = nonEmpty.superRefine((source, ctx) => {
   try {
     re = new RegExp(source, "u");
   } catch (e) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `invalid regex: ${(e as Error).message}` });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `invalid regex: ${(e as Error).message}`,
+    });
     return;
   }
   // A pattern that can match "" would produce zero-width hits (and loop forever in a scan).
-  if (re.test("")) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "regex matches the empty string" });
+  if (re.test(""))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: "regex matches the empty string" });
 });
 
 const themeSchema = z
@@ -77,7 +81,10 @@ export function parseCodebook(source: string, file = "<codebook>"): Codebook {
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
 
   if (doc.errors.length > 0) {
-    const msgs = doc.errors.map((e) => `${file}:${lineOf(e.pos[0])}: YAML syntax: ${e.message.split("\n")[0]}`);
+    // Later errors usually cascade from the first; a handful is enough to locate the problem.
+    const msgs = doc.errors
+      .slice(0, 3)
+      .map((e) => `${file}:${lineOf(e.pos[0])}: YAML syntax: ${e.message.split("\n")[0]}`);
     throw new Error(`invalid codebook\n${msgs.join("\n")}`);
   }
 
@@ -105,12 +112,15 @@ export function parseCodebook(source: string, file = "<codebook>"): Codebook {
   const owner = new Map<string, string>();
   const ids = new Set<string>();
   codebook.themes.forEach((theme, t) => {
-    if (ids.has(theme.id)) problems.push(`${file}:${lineOfPath(["themes", t, "id"])}: duplicate theme id ${theme.id}`);
+    if (ids.has(theme.id))
+      problems.push(`${file}:${lineOfPath(["themes", t, "id"])}: duplicate theme id ${theme.id}`);
     ids.add(theme.id);
     theme.terms.forEach((term, k) => {
       const prev = owner.get(term);
       if (prev !== undefined) {
-        problems.push(`${file}:${lineOfPath(["themes", t, "terms", k])}: term ${term} of ${theme.id} is already in ${prev}`);
+        problems.push(
+          `${file}:${lineOfPath(["themes", t, "terms", k])}: term ${term} of ${theme.id} is already in ${prev}`,
+        );
       } else owner.set(term, theme.id);
     });
   });

@@ -6,6 +6,8 @@
 import type { ThemeRow, ThemeScoreRow } from "../types.ts";
 import type { Codebook } from "./codebook.ts";
 import { buildMatcher } from "./matcher.ts";
+// The speeches table's definition of a Han character, so section rates and speech rates agree.
+import { countHan } from "../describe/text-stats.ts";
 
 export interface ThemeHit {
   theme_id: string;
@@ -25,12 +27,6 @@ export interface LeafSpan {
 /** Section id of the whole-speech rows. */
 export const ALL_SECTIONS = "_all";
 
-const HAN = /\p{Script=Han}/gu;
-
-export function countHan(text: string): number {
-  return text.match(HAN)?.length ?? 0;
-}
-
 export function themeRows(codebook: Codebook): ThemeRow[] {
   return codebook.themes.map((t) => ({
     theme_id: t.id,
@@ -45,7 +41,9 @@ export function themeRows(codebook: Codebook): ThemeRow[] {
 /** A reusable scanner for one codebook: the trie is built once, not per section. */
 export function themeScanner(codebook: Codebook): (text: string, offset?: number) => ThemeHit[] {
   const matcher = buildMatcher(codebook.themes.map((t) => ({ id: t.id, patterns: t.terms })));
-  const regexes = codebook.themes.flatMap((t) => t.patterns.map((p) => ({ id: t.id, source: p, re: new RegExp(p, "gu") })));
+  const regexes = codebook.themes.flatMap((t) =>
+    t.patterns.map((p) => ({ id: t.id, source: p, re: new RegExp(p, "gu") })),
+  );
   return (text, offset = 0) => {
     const hits: ThemeHit[] = matcher
       .findAll(text, offset)
@@ -54,7 +52,12 @@ export function themeScanner(codebook: Codebook): (text: string, offset?: number
     for (const { id, source, re } of regexes) {
       for (const m of text.matchAll(re)) {
         if (m[0].length === 0) continue;
-        hits.push({ theme_id: id, term: source, start: m.index + offset, end: m.index + m[0].length + offset });
+        hits.push({
+          theme_id: id,
+          term: source,
+          start: m.index + offset,
+          end: m.index + m[0].length + offset,
+        });
       }
     }
     return nonOverlapping(hits);
@@ -95,7 +98,10 @@ export function scoreThemes(
   scan = themeScanner(codebook),
 ): ThemeScoreRow[] {
   const themeIds = codebook.themes.map((t) => t.id);
-  const spans: LeafSpan[] = leafSections.length > 0 ? [...leafSections] : [{ section_id: ALL_SECTIONS, start: 0, end: text.length }];
+  const spans: LeafSpan[] =
+    leafSections.length > 0
+      ? [...leafSections]
+      : [{ section_id: ALL_SECTIONS, start: 0, end: text.length }];
   const totalHits = new Map<string, number>(themeIds.map((id) => [id, 0]));
   let totalHan = 0;
   const rows: ThemeScoreRow[] = [];
@@ -106,7 +112,8 @@ export function scoreThemes(
     const han = countHan(slice);
     totalHan += han;
     for (const [id, n] of hits) totalHits.set(id, (totalHits.get(id) ?? 0) + n);
-    if (leafSections.length > 0) rows.push(...sectionRows(speechId, span.section_id, hits, han, themeIds));
+    if (leafSections.length > 0)
+      rows.push(...sectionRows(speechId, span.section_id, hits, han, themeIds));
   }
   rows.push(...sectionRows(speechId, ALL_SECTIONS, totalHits, totalHan, themeIds));
   return rows;
@@ -143,7 +150,10 @@ function sectionRows(
 }
 
 /** Most hits wins; ties go to the theme listed first in the codebook; none without hits. */
-export function dominantTheme(hits: ReadonlyMap<string, number>, themeIds: readonly string[]): string | null {
+export function dominantTheme(
+  hits: ReadonlyMap<string, number>,
+  themeIds: readonly string[],
+): string | null {
   let best: string | null = null;
   let bestN = 0;
   for (const id of themeIds) {

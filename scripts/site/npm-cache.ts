@@ -13,7 +13,7 @@
 // identity, and bundles that each carry their own copy make Arrow inserts fail silently.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
@@ -130,7 +130,7 @@ export async function fillNpmCache(root = join(ROOT, "src")): Promise<string[]> 
   return built;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const built = await fillNpmCache();
   console.log(built.length ? `npm cache: bundled ${built.join(", ")}` : "npm cache: up to date");
 }

@@ -1,0 +1,122 @@
+// The describe stage: metadata and year (with evidence) of one cleaned speech. Pure apart from
+// reading the bundled anchors file once when no anchors are passed.
+import type { SpeechRow } from "../types.ts";
+import { defaultAnchorSet, type Anchor } from "./anchors.ts";
+import { compileAnchors, findAnchorHits } from "./anchor-match.ts";
+import { detectClosing } from "./closing.ts";
+import { readFrontMatter } from "./front-matter.ts";
+import { classifyGenre } from "./genre.ts";
+import { classifyLevel } from "./level.ts";
+import { splitLines } from "./lines.ts";
+import { countPlaceholders } from "./placeholders.ts";
+import { qualityFlags } from "./quality.ts";
+import { roleInFrontMatter, roleInOpening } from "./speaker-role.ts";
+import { findStatedYears } from "./stated-year.ts";
+import { countHan } from "./text-stats.ts";
+import { decideYear } from "./year.ts";
+
+export type SpeechDescription = Pick<
+  SpeechRow,
+  | "title"
+  | "salutation"
+  | "closing"
+  | "genre"
+  | "level"
+  | "speaker_role"
+  | "year"
+  | "year_basis"
+  | "year_evidence"
+  | "year_conflict"
+  | "content_year"
+  | "year_min"
+  | "year_max"
+  | "declared_chars"
+  | "han_chars"
+  | "chars"
+  | "placeholders"
+  | "quality_flags"
+>;
+
+export interface DescribeOptions {
+  /** Dated anchors; defaults to lexicon/anchors.yaml. */
+  anchors?: readonly Anchor[];
+}
+
+/** How many body paragraphs count as the opening for genre and role cues. */
+const OPENING_PARAGRAPHS = 2;
+
+const compiledCache = new WeakMap<readonly Anchor[], ReturnType<typeof compileAnchors>>();
+
+function compiled(anchors: readonly Anchor[]) {
+  let c = compiledCache.get(anchors);
+  if (!c) {
+    c = compileAnchors(anchors);
+    compiledCache.set(anchors, c);
+  }
+  return c;
+}
+
+export function describeSpeech(text: string, opts: DescribeOptions = {}): SpeechDescription {
+  const anchors = opts.anchors ?? defaultAnchorSet().anchors;
+  const lines = splitLines(text);
+  const fm = readFrontMatter(lines);
+  const frontLines = [
+    ...(fm.title ? [{ text: fm.title.title, start: fm.title.start }] : []),
+    ...fm.header,
+  ];
+  const front = frontLines.map((l) => l.text).join("\n");
+  const bodyLines = lines.slice(fm.bodyStart);
+  const opening = bodyLines.slice(0, OPENING_PARAGRAPHS);
+  const bodyStartOffset = bodyLines[0]?.start ?? text.length;
+  const body = text.slice(bodyStartOffset);
+
+  const closing = bodyLines.length > 0 ? detectClosing(text, lines[lines.length - 1]) : null;
+
+  let speaker_role: string | null = null;
+  for (const l of frontLines) {
+    speaker_role ??= roleInFrontMatter(l.text, l.start)?.role ?? null;
+  }
+  for (const p of opening) speaker_role ??= roleInOpening(p.text, p.start)?.role ?? null;
+
+  const genre = classifyGenre({
+    front,
+    salutation: fm.salutation?.text ?? null,
+    opening: opening.map((p) => p.text).join("\n"),
+    closing: closing?.text ?? null,
+  }).genre;
+  const level = classifyLevel({ front, body, speaker_role });
+
+  const stated = findStatedYears(text, lines, fm);
+  const hits = findAnchorHits(text, compiled(anchors));
+  const y = decideYear(text, stated, hits);
+
+  const han_chars = countHan(text);
+  const placeholders = countPlaceholders(text);
+  const declared_chars = fm.title?.declared_chars ?? null;
+  return {
+    title: fm.title?.title ?? null,
+    salutation: fm.salutation?.text ?? null,
+    closing: closing?.text ?? null,
+    genre,
+    level,
+    speaker_role,
+    year: y.year,
+    year_basis: y.year_basis,
+    year_evidence: JSON.stringify(y.year_evidence),
+    year_conflict: y.year_conflict,
+    content_year: y.content_year,
+    year_min: y.year_min,
+    year_max: y.year_max,
+    declared_chars,
+    han_chars,
+    chars: text.length,
+    placeholders,
+    quality_flags: qualityFlags({
+      text,
+      placeholders,
+      declared_chars,
+      han_chars,
+      year_conflict: y.year_conflict,
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+// Quality flags: cheap signals that a text was damaged, redacted or relabelled on its way to us.
+
+/** Paired marks checked for balance; ASCII " cannot be paired and is not checked. */
+const PAIRS: readonly [string, string][] = [
+  ["“", "”"],
+  ["‘", "’"],
+  ["《", "》"],
+  ["（", "）"],
+];
+
+/** The pairs whose opening and closing counts differ, e.g. ["“”"]. */
+export function unbalancedPairs(text: string): string[] {
+  const out: string[] = [];
+  for (const [open, close] of PAIRS) {
+    if (count(text, open) !== count(text, close)) out.push(open + close);
+  }
+  return out;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+const TERMINAL = /[。！？!?；;]$/;
+const TRAILING_CLOSERS = /[”’」』）)》\s]+$/;
+const DATE_SIGNATURE =
+  /\n[^\n]{0,20}(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[^\n。]{0,8}日?$/;
+const TRAILING_NOTE = /[（(][^（）()\n]{0,40}[）)]\s*$/;
+const DANGLING = /(?:…+|\.{3,}|等等)$/;
+
+/**
+ * Ends mid-sentence: no terminal mark after the last closing quotes, or an ellipsis / 等等 at the
+ * very end (a scraper's "read more" cut).
+ */
+export function isTruncated(text: string): boolean {
+  // A closing date line (2023年6月30日) is a signature, not the last sentence.
+  const t = text.trimEnd().replace(DATE_SIGNATURE, "").trimEnd();
+  if (t.length === 0) return false;
+  if (DANGLING.test(t)) return true;
+  // A closing stage note or source line in brackets (（鼓掌）, (来源：…）) is not the last sentence.
+  const core = t.replace(TRAILING_NOTE, "").replace(TRAILING_CLOSERS, "");
+  // A text ending in a closing quote right after a terminal mark (…。”) is complete.
+  return !TERMINAL.test(core);
+}
+
+/** Declared vs counted length differ by more than this share of the declared length. */
+export const DECLARED_TOLERANCE = 0.25;
+
+export function declaredLengthMismatch(declared: number | null, hanChars: number): boolean {
+  if (declared === null || declared <= 0) return false;
+  return Math.abs(declared - hanChars) / declared > DECLARED_TOLERANCE;
+}
+
+export interface QualityInputs {
+  text: string;
+  placeholders: number;
+  declared_chars: number | null;
+  han_chars: number;
+  year_conflict: boolean;
+}
+
+/** Sorted, comma-separated flag list ("" when clean). */
+export function qualityFlags(q: QualityInputs): string {
+  const flags: string[] = [];
+  if (unbalancedPairs(q.text).length > 0) flags.push("unbalanced_quotes");
+  if (q.placeholders > 0) flags.push("placeholders");
+  if (isTruncated(q.text)) flags.push("truncated");
+  if (declaredLengthMismatch(q.declared_chars, q.han_chars)) flags.push("declared_length_mismatch");
+  if (q.year_conflict) flags.push("year_conflict");
+  return flags.sort().join(",");
+}

@@ -1,0 +1,107 @@
+// Years the text states for its own occasion, by rule, strongest tier first:
+//   1 dateline      a header or first body line that opens with a full date (--1954年9月23日在…)
+//   1 event_year    a sentence that convenes the meeting: 召开/举行 with the year, in the first body
+//                   sentence or next to 今天/这次/此次/本次/这里 in the opening paragraphs
+//   1 closing_date  a date line ending the text (a signature date)
+//   2 title_year    a year in the title (2024年全市组织工作会议)
+//   3 year_statement "2023年是…" opening the body: it names the current year, but templates reuse it
+// Passing mentions (到2035年, 2020年以来, 2013—2018年) never count.
+import type { FrontMatter } from "./front-matter.ts";
+import { splitSentences, type Line } from "./lines.ts";
+import { datelineYear } from "./dateline.ts";
+import { findYearMentions, isPassingMention, type YearMention } from "./year-mentions.ts";
+
+export type StatedRule =
+  "dateline" | "event_year" | "closing_date" | "title_year" | "year_statement";
+
+export interface StatedYear {
+  rule: StatedRule;
+  tier: 1 | 2 | 3;
+  year: number;
+  /** The year mention itself. */
+  start: number;
+  end: number;
+  source: "title" | "body";
+}
+
+const EVENT = /(?:召开|举行|开幕|闭幕|举办)(?!以来|之后|以后|后|前|之前)/;
+const DEIXIS = /今天|今日|这次|此次|本次|这里/;
+const MEETING_AFTER = /^[^，。；！？,]{0,24}?(?:会议|大会|全会|会|报告|讲话|发言)/;
+const OPENING_PARAGRAPHS = 2;
+const MAX_CLOSING_DATE_LINE = 20;
+
+function nonPassing(text: string, ms: YearMention[]): YearMention[] {
+  return ms.filter((m) => !isPassingMention(text, m));
+}
+
+function shift(ms: YearMention[], offset: number): YearMention[] {
+  return ms.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
+}
+
+export function findStatedYears(
+  text: string,
+  lines: readonly Line[],
+  fm: FrontMatter,
+): StatedYear[] {
+  const out: StatedYear[] = [];
+  const push = (rule: StatedRule, tier: 1 | 2 | 3, m: YearMention, source: "title" | "body") =>
+    out.push({ rule, tier, year: m.year, start: m.start, end: m.end, source });
+
+  // Datelines: header lines, then the first body line.
+  const firstBody = lines[fm.bodyStart];
+  for (const line of [...fm.header, ...(firstBody ? [firstBody] : [])]) {
+    if (datelineYear(line.text) === null) continue;
+    const m = shift(findYearMentions(line.text), line.start)[0];
+    if (m) push("dateline", 1, m, "body");
+  }
+
+  // Convening sentences in the opening paragraphs.
+  const opening = lines.slice(fm.bodyStart, fm.bodyStart + OPENING_PARAGRAPHS);
+  let firstSentence = true;
+  for (const para of opening) {
+    for (const s of splitSentences(text, para.start, para.end)) {
+      const sentence = text.slice(s.start, s.end);
+      const eligible = firstSentence || DEIXIS.test(sentence);
+      firstSentence = false;
+      if (!eligible || !EVENT.test(sentence)) continue;
+      for (const m of shift(nonPassing(sentence, findYearMentions(sentence)), s.start)) {
+        if (!out.some((o) => o.start === m.start)) push("event_year", 1, m, "body");
+      }
+    }
+    // "2023年是…" at the start of an opening sentence.
+    for (const s of splitSentences(text, para.start, para.end)) {
+      const sentence = text.slice(s.start, s.end);
+      const m = findYearMentions(sentence)[0];
+      if (m && m.start === 0 && /^[，,]?\s*是/.test(sentence.slice(m.end)))
+        push("year_statement", 3, { ...m, start: m.start + s.start, end: m.end + s.start }, "body");
+    }
+  }
+
+  // A closing signature date.
+  const last = lines[lines.length - 1];
+  const closingDate =
+    last &&
+    last.index > fm.bodyStart &&
+    last.text.length <= MAX_CLOSING_DATE_LINE &&
+    datelineYear(last.text) !== null;
+  if (last && closingDate) {
+    const m = shift(findYearMentions(last.text), last.start)[0];
+    if (m) push("closing_date", 1, m, "body");
+  }
+
+  // The title: a year naming the occasion (followed by 会议/报告…), else the last one.
+  if (fm.title) {
+    const t = fm.title;
+    const titleText = text.slice(t.start, t.end);
+    const ms = shift(nonPassing(titleText, findYearMentions(titleText, false)), t.start);
+    const named = ms.find((m) => MEETING_AFTER.test(text.slice(m.end, t.end)));
+    const pick = named ?? ms[ms.length - 1];
+    if (pick) push("title_year", 2, pick, "title");
+  }
+  return out.sort((a, b) => a.tier - b.tier || a.start - b.start);
+}
+
+/** The stated year: the first of the strongest tier present. */
+export function pickStatedYear(stated: readonly StatedYear[]): StatedYear | null {
+  return stated[0] ?? null;
+}

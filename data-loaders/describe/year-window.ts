@@ -1,0 +1,64 @@
+// Intersects the windows of the anchors found in a text. Anchors can disagree (a 2023 speech that
+// looks back on 决战脱贫攻坚 in 2020): the window kept is the one most distinct anchors agree on;
+// the others are dropped and reported as conflicts, never allowed to empty the window.
+import type { Anchor } from "./anchors.ts";
+
+export interface YearWindow {
+  year_min: number | null;
+  year_max: number | null;
+  /** The single year stated by a kept "year of X" anchor (十三五收官之年 → 2020), if any. */
+  single: number | null;
+  kept: Anchor[];
+  dropped: Anchor[];
+}
+
+const lo = (a: Anchor) => a.not_before ?? -Infinity;
+const hi = (a: Anchor) => a.not_after ?? Infinity;
+
+export function intersectAnchors(anchors: readonly Anchor[]): YearWindow {
+  const distinct = [...new Map(anchors.map((a) => [a.id, a])).values()];
+  if (distinct.length === 0)
+    return { year_min: null, year_max: null, single: null, kept: [], dropped: [] };
+  // The best-supported year lies on some anchor's bound, so those are the only candidates.
+  const candidates = new Set<number>();
+  for (const a of distinct) {
+    if (a.not_before !== null) candidates.add(a.not_before);
+    if (a.not_after !== null) candidates.add(a.not_after);
+  }
+  let best: { kept: Anchor[]; width: number; year: number } | null = null;
+  for (const y of [...candidates].sort((a, b) => a - b)) {
+    const kept = distinct.filter((a) => lo(a) <= y && y <= hi(a));
+    const width = Math.min(...kept.map(hi)) - Math.max(...kept.map(lo));
+    // More agreeing anchors win; then the narrower window; then the earlier year (sorted order).
+    if (
+      !best ||
+      kept.length > best.kept.length ||
+      (kept.length === best.kept.length && width < best.width)
+    )
+      best = { kept, width, year: y };
+  }
+  const kept = best?.kept ?? [];
+  const lows = kept.map((a) => a.not_before).filter((v): v is number => v !== null);
+  const highs = kept.map((a) => a.not_after).filter((v): v is number => v !== null);
+  const singles = kept.map((a) => a.year).filter((v): v is number => v !== null);
+  return {
+    year_min: lows.length ? Math.max(...lows) : null,
+    year_max: highs.length ? Math.min(...highs) : null,
+    single: singles[0] ?? null,
+    kept,
+    dropped: distinct.filter((a) => !kept.includes(a)),
+  };
+}
+
+/**
+ * The year the content implies: a kept single-year anchor, else the window's lower bound. The
+ * lower bound because anchors mostly say "after X happened" (党的二十大 → ≥2022) and speeches
+ * tend to use a phrase soon after it appears; an upper bound alone implies no year.
+ */
+export function contentYear(w: YearWindow): number | null {
+  return w.single ?? w.year_min;
+}
+
+export function windowContains(w: YearWindow, year: number): boolean {
+  return (w.year_min === null || year >= w.year_min) && (w.year_max === null || year <= w.year_max);
+}

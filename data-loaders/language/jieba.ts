@@ -1,0 +1,35 @@
+// The one nodejieba instance of the process.
+//
+// nodejieba keeps a single global dictionary: load() replaces it for every caller and costs about
+// half a second, and segmentation done before and after a reload would disagree. So the
+// dictionary is loaded once, lazily, with the union of all words the caller needs; a later request
+// that is covered by it is fine, one that needs words it lacks is an error (pass all words on the
+// first call, e.g. lexicon forms plus theme terms) rather than a silent reload.
+import nodejieba from "nodejieba";
+import { writeUserDict, type UserWord } from "./userdict.ts";
+
+export type Jieba = typeof nodejieba;
+
+let loaded: { dictPath: string; tags: Map<string, string> } | undefined;
+
+export function loadJieba(words: readonly UserWord[]): Jieba {
+  if (loaded) {
+    const missing = words.filter((w) => loaded!.tags.get(w.word) !== w.tag);
+    if (missing.length > 0) {
+      const shown = missing
+        .slice(0, 5)
+        .map((w) => `${w.word}/${w.tag}`)
+        .join(", ");
+      throw new Error(
+        `nodejieba is already loaded with ${loaded.dictPath} and can load one user dictionary per process; ` +
+          `${missing.length} requested word(s) are not in it (${shown}${missing.length > 5 ? ", …" : ""}). ` +
+          `Pass the union of all words on the first call.`,
+      );
+    }
+    return nodejieba;
+  }
+  const dictPath = writeUserDict(words);
+  nodejieba.load({ userDict: dictPath });
+  loaded = { dictPath, tags: new Map(words.map((w) => [w.word, w.tag])) };
+  return nodejieba;
+}

@@ -1,0 +1,76 @@
+// Enumerations written into the running text: 第一，… at the start of a paragraph, 一是…/一要…
+// and 其一，… at the start of any sentence, and the 首先，其次，再次，最后 series. The heading is
+// the sentence the marker opens (its first clause when the sentence is long).
+import { INLINE_RANK, LAST, headingEnd, keepNumberedSeries, type HeadingCandidate } from "./candidate.ts";
+import type { Paragraph } from "./paragraphs.ts";
+import { CN_NUMERAL, parseChineseNumeral } from "./numerals.ts";
+
+interface InlineStyle {
+  style: string;
+  pattern: RegExp;
+  /** Only at the start of a paragraph (true) or at the start of any sentence (false). */
+  paragraphStart: boolean;
+  parse: (m: RegExpExecArray) => number | null;
+}
+
+const SEQUENCE_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST };
+
+const STYLES: readonly InlineStyle[] = [
+  {
+    style: "di_n",
+    pattern: new RegExp(`^第(${CN_NUMERAL}+)[，,、：:]`),
+    paragraphStart: true,
+    parse: (m) => parseChineseNumeral(m[1]!),
+  },
+  {
+    style: "sequence_words",
+    pattern: /^(首先|其次|再次|最后)[，,：:]/,
+    paragraphStart: true,
+    parse: (m) => SEQUENCE_WORDS[m[1]!] ?? null,
+  },
+  {
+    style: "qi_n",
+    pattern: new RegExp(`^其(${CN_NUMERAL})[，,、：:是]`),
+    paragraphStart: false,
+    parse: (m) => parseChineseNumeral(m[1]!),
+  },
+  {
+    style: "cn_shi",
+    pattern: new RegExp(`^(${CN_NUMERAL}{1,2})是`),
+    paragraphStart: false,
+    parse: (m) => parseChineseNumeral(m[1]!),
+  },
+  {
+    style: "cn_yao",
+    pattern: new RegExp(`^(${CN_NUMERAL}{1,2})要`),
+    paragraphStart: false,
+    parse: (m) => parseChineseNumeral(m[1]!),
+  },
+];
+
+export function findInlineHeadings(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+  const found: HeadingCandidate[] = [];
+  for (const para of paragraphs) {
+    for (const sentence of para.sentences) {
+      const atParagraphStart = sentence.start === para.start;
+      const s = text.slice(sentence.start, sentence.end);
+      for (const { style, pattern, paragraphStart, parse } of STYLES) {
+        if (paragraphStart && !atParagraphStart) continue;
+        const m = pattern.exec(s);
+        if (!m) continue;
+        const number = parse(m);
+        if (number === null || m[0].length >= s.length) continue;
+        found.push({
+          style,
+          rank: INLINE_RANK,
+          number,
+          start: sentence.start,
+          headingEnd: headingEnd(para, sentence.start),
+          paragraph: para.index,
+        });
+        break;
+      }
+    }
+  }
+  return keepNumberedSeries(found);
+}

@@ -1,0 +1,24 @@
+// Observable Framework configuration for the Speech Atlas dashboard.
+// Build with `npm run site` (scripts/site/build.ts), never bare `observable build`: the build
+// helper first fills Framework's npm cache from node_modules, so nothing is fetched from a CDN.
+export default {
+  root: "src",
+  output: "dist",
+  title: "Speech Atlas 讲话图谱",
+  pages: [
+    { name: "概览 Overview", path: "/" },
+    { name: "数据 Data", path: "/data" },
+  ],
+  // <html> has no lang attribute in Framework 1.13; lang="zh-CN" makes browsers pick Simplified
+  // Chinese glyphs and fonts. The build helper also writes it into the static HTML.
+  head: `<script>document.documentElement.lang = "zh-CN";</script><link rel="icon" href="data:,">`,
+  // The default global stylesheet is a Google Fonts URL: none here, fonts come from the system.
+  globalStylesheets: [],
+  style: "style.css",
+  // No extension downloads at build time, none at run time: tables arrive as Arrow IPC.
+  duckdb: { extensions: { json: null, parquet: null } },
+  search: false,
+  footer: "Speech Atlas 讲话图谱 · 偏移量为清洗后文本的 UTF-16 码元 (offsets: UTF-16 code units of the cleaned text)",
+  // Links end in .html, so any static server (and a subpath) serves the site as is.
+  preserveExtension: true,
+};

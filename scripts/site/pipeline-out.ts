@@ -1,0 +1,40 @@
+// Where the dashboard's Framework loaders (src/data/*) find the pipeline's published tables.
+// The pipeline writes <table>.parquet + <table>.csv + datapackage.json + manifest.json into one
+// folder: $SPEECH_ATLAS_OUT when set (relative paths resolve against the project root), else out/.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Every table the pipeline publishes (data-loaders/types.ts), in the order the Data page lists them. */
+export const TABLES = [
+  "speeches", "sections", "sentences", "removals", "manifest", "terms", "formulations",
+  "formulation_hits", "formulation_candidates", "themes", "theme_scores", "term_stats",
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+export function outDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.SPEECH_ATLAS_OUT;
+  if (!dir) return join(PROJECT_ROOT, "out");
+  return isAbsolute(dir) ? dir : join(PROJECT_ROOT, dir);
+}
+
+/** Framework passes a parameterized loader's route params as `--name=value` arguments. */
+export function tableParam(argv: string[] = process.argv.slice(2)): TableName {
+  const value = argv.find((a) => a.startsWith("--table="))?.slice("--table=".length);
+  // A whitelist, not a path: the route parameter comes from URLs and page links.
+  if (!value || !(TABLES as readonly string[]).includes(value)) {
+    throw new Error(`unknown table ${JSON.stringify(value)}; expected one of ${TABLES.join(", ")}`);
+  }
+  return value as TableName;
+}
+
+/** Reads one published file, failing with a message that says how to produce it. */
+export function readOutFile(name: string): Buffer {
+  const path = join(outDir(), name);
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run \`npm run data\` (or set SPEECH_ATLAS_OUT to a published folder)`);
+  }
+  return readFileSync(path);
+}

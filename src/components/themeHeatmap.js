@@ -1,0 +1,39 @@
+// Heatmap speech × theme: one cell per (speech, theme), colour = theme hits per 10,000 Han characters.
+import * as Plot from "npm:@observablehq/plot";
+
+/**
+ * @param data rows {speech_id, speech, theme_id, theme, hits, rate_per_10k, han_chars}
+ *   where `speech` is the display label and `theme` the bilingual theme label.
+ * @param options {width, themeOrder?: string[] (theme labels), speechOrder?: string[], caption?}
+ */
+export function themeHeatmap(data, {width, themeOrder, speechOrder, caption} = {}) {
+  const rows = speechOrder ?? [...new Set(data.map((d) => d.speech))];
+  const maxRate = Math.max(0, ...data.map((d) => d.rate_per_10k));
+  return Plot.plot({
+    width,
+    height: 90 + 26 * rows.length,
+    marginLeft: Math.min(260, Math.max(120, width * 0.3)),
+    marginTop: 90,
+    padding: 0.04,
+    caption: caption ?? "颜色：每万汉字主题命中数 Colour: theme hits per 10,000 Han characters · 数字：命中数 number: hits",
+    x: {axis: "top", domain: themeOrder, label: null, tickRotate: -35},
+    y: {domain: rows, label: null},
+    color: {type: "sqrt", scheme: "blues", legend: true, label: "每万字命中 hits / 10k chars", zero: true},
+    marks: [
+      Plot.cell(data, {
+        x: "theme",
+        y: "speech",
+        fill: "rate_per_10k",
+        inset: 0.5,
+        title: (d) => `${d.speech}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}`
+      }),
+      Plot.text(data, {
+        x: "theme",
+        y: "speech",
+        text: (d) => (d.hits ? String(d.hits) : ""),
+        fill: (d) => (d.rate_per_10k > 0.6 * maxRate ? "white" : "black"),
+        fontSize: 10
+      })
+    ]
+  });
+}

@@ -1,0 +1,4 @@
+// Copies the pipeline's published Parquet (ZSTD) for one table, unchanged: the download artifact.
+import { readOutFile, tableParam } from "../../scripts/site/pipeline-out.ts";
+
+process.stdout.write(readOutFile(`${tableParam()}.parquet`));
