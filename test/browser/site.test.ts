@@ -112,7 +112,11 @@ describe("dashboard in headless Chromium", () => {
       }
       await g.page.locator("#sql-console textarea").fill("SELECT count(*) AS n FROM speeches");
       await g.page.locator("#sql-console button").click();
-      await g.page.waitForFunction(() => document.querySelector("#sql-result table thead")?.textContent?.includes("n"));
+      // Wait for *this* query's result: the default query's table is on screen until then.
+      await g.page.waitForFunction(() => {
+        const heads = [...document.querySelectorAll("#sql-result table thead th")].map((th) => th.textContent?.trim());
+        return heads.filter(Boolean).join(",") === "n";
+      });
       const cell = await g.page.locator("#sql-result table tbody tr td").last().textContent();
       assert.equal(cell?.replace(/\D/g, ""), String(speeches().length));
       const [download] = await Promise.all([g.page.waitForEvent("download"), g.page.locator("#sql-download").click()]);

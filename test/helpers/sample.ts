@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cleanText } from "../../data-loaders/clean/clean-text.ts";
+import { normalizeText } from "../../data-loaders/ingest/normalize.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SAMPLE_DIR = join(ROOT, "corpus", "sample");
@@ -39,16 +41,7 @@ export function sampleFiles(): string[] {
   return readdirSync(SAMPLE_DIR).filter((f) => f.endsWith(".txt")).sort();
 }
 
-/**
- * The cleaned text of a sample file. Stand-in until the ingest and clean stages exist: it will
- * be replaced by the real decode → normalize → clean path, so tests must not depend on its quirks.
- */
+/** The cleaned text of a sample file, through the real decode → normalize → clean path. */
 export function loadSampleCleaned(file: string): string {
-  const raw = readFileSync(join(SAMPLE_DIR, file), "utf8").replace(/^\uFEFF/, "");
-  return raw
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .join("\n");
+  return cleanText(normalizeText(readFileSync(join(SAMPLE_DIR, file), "utf8"))).text;
 }
