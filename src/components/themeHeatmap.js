@@ -12,7 +12,8 @@ export function themeHeatmap(data, {width, themeOrder, speechOrder, caption} = {
   return Plot.plot({
     width,
     height: 90 + 26 * rows.length,
-    marginLeft: Math.min(260, Math.max(120, width * 0.3)),
+    marginLeft: Math.min(340, Math.max(140, width * 0.36)),
+    marginRight: 50,
     marginTop: 90,
     padding: 0.04,
     caption: caption ?? "颜色：每万汉字主题命中数 Colour: theme hits per 10,000 Han characters · 数字：命中数 number: hits",

@@ -26,9 +26,30 @@ export function toCsv(rows, columns) {
   return [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
 }
 
-/** Arrow table (what DuckDBClient.query returns) → plain row objects and column names. */
+const ARROW_DECIMAL = 7; // apache-arrow Type.Decimal
+
+/** A Decimal128 cell (four little-endian 32-bit words, two's complement) → Number. */
+function decimalToNumber(words, scale) {
+  let big = 0n;
+  for (let i = words.length - 1; i >= 0; --i) big = (big << 32n) | BigInt(words[i] >>> 0);
+  const bits = BigInt(words.length * 32);
+  if (big >> (bits - 1n)) big -= 1n << bits;
+  return Number(big) / 10 ** scale;
+}
+
+/**
+ * Arrow table (what DuckDBClient.query returns) → plain row objects, plus `columns`.
+ * DuckDB's sum() of integers is HUGEINT, which reaches JavaScript as Decimal128 word arrays:
+ * converted to numbers here so every page and the SQL console show 18623, not "18623,0,0,0".
+ */
 export function toRows(table) {
-  const rows = Array.from(table, (row) => row.toJSON());
-  rows.columns = table.schema.fields.map((f) => f.name);
+  const fields = table.schema.fields;
+  const decimals = fields.filter((f) => f.type.typeId === ARROW_DECIMAL);
+  const rows = Array.from(table, (row) => {
+    const o = row.toJSON();
+    for (const f of decimals) if (o[f.name] != null && typeof o[f.name] === "object") o[f.name] = decimalToNumber(o[f.name], f.type.scale);
+    return o;
+  });
+  rows.columns = fields.map((f) => f.name);
   return rows;
 }

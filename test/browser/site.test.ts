@@ -74,6 +74,9 @@ describe("dashboard in headless Chromium", () => {
     try {
       await load(g, sub.url + "index.html");
       assert.equal((await g.page.textContent("#summary-speeches"))?.replace(/\D/g, ""), String(rows.length));
+      // sum() is HUGEINT in DuckDB (Decimal128 in Arrow): must show as a plain number.
+      const han = rows.reduce((n, r) => n + Number(r.han_chars), 0);
+      assert.equal((await g.page.textContent("#summary-han"))?.trim(), han.toLocaleString("zh-CN"));
       // One cell per speech × theme from theme_scores' "_all" rows.
       const expectedCells = readTable("theme_scores").filter((r) => r.section_id === "_all").length;
       assert.equal(expectedCells, rows.length * themes.length, "fixture sanity: _all rows cover speech × theme");

@@ -1,0 +1,45 @@
+// Content-hash cache of per-file outcomes. Key = sha256(context fingerprint + the file's raw
+// bytes hash + its path + the size limit), so any change to the input, the lexicon files or
+// the pipeline version is a different key: entries are never stale, only unused, and the
+// folder can be deleted at any time. Writes go to a temp name then rename, so a crashed or
+// concurrent run never leaves a torn entry behind.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { ReadableOutcome } from "./file-work.ts";
+
+export class SpeechCache {
+  constructor(
+    readonly dir: string,
+    private fingerprint: string,
+  ) {}
+
+  key(parts: { path: string; maxBytes: number; raw: string }): string {
+    return createHash("sha256")
+      .update(JSON.stringify([this.fingerprint, parts.raw, parts.path, parts.maxBytes]))
+      .digest("hex");
+  }
+
+  private file(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json.gz`);
+  }
+
+  async get(key: string): Promise<ReadableOutcome | null> {
+    const data = await readFile(this.file(key)).catch(() => null);
+    if (!data) return null;
+    try {
+      return JSON.parse(gunzipSync(data).toString("utf8")) as ReadableOutcome;
+    } catch {
+      return null; // unreadable entry: recompute (and overwrite it)
+    }
+  }
+
+  async put(key: string, outcome: ReadableOutcome): Promise<void> {
+    const path = this.file(key);
+    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    await writeFile(tmp, gzipSync(JSON.stringify(outcome), { level: 1 }));
+    await rename(tmp, path);
+  }
+}

@@ -1,0 +1,116 @@
+// One corpus file from bytes to a compact, serialisable outcome: read → clean → processSpeech,
+// or a quarantine row. Runs in a worker thread or in-process; the outcome is what the main
+// thread collects, what the cache stores and what a shard hands to merge.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { cleanText } from "../clean/clean-text.ts";
+import { readInput } from "../ingest/read-input.ts";
+import { speechId } from "../ingest/speech-id.ts";
+import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
+import type { SpeechCache } from "./cache.ts";
+import type { PipelineContext } from "./context.ts";
+import { processSpeech } from "./process-speech.ts";
+
+/** Per-speech tables, spilled to disk by the collector and written in speech_id order. */
+export const SPEECH_TABLES = ["sections", "sentences", "removals", "terms", "formulation_hits", "theme_scores"] as const;
+export type SpeechTable = (typeof SPEECH_TABLES)[number];
+
+export interface ReadableOutcome {
+  kind: "readable";
+  path: string;
+  sha256: string;
+  bytes: number;
+  encoding: Encoding;
+  speechId: string;
+  /** Cleaned text: duplicate detection and formulation candidates need it. */
+  text: string;
+  speech: SpeechRow;
+  /** JSON array text of this speech's rows, per table (parsed only when the table is written). */
+  tables: Record<SpeechTable, string>;
+  /** Term → count over the whole speech (what term_stats needs), as parallel arrays. */
+  termWords: string[];
+  termCounts: number[];
+  /** Kept tokens of each sentence (collocations). */
+  sentenceTokens: string[][];
+}
+
+export type FileOutcome = { kind: "quarantined"; path: string; row: ManifestRow } | ReadableOutcome;
+
+export interface FileTimings {
+  read: number;
+  clean: number;
+  process: number;
+  cacheHits: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+export async function processFile(
+  root: string,
+  path: string,
+  opts: { maxBytes: number },
+  ctx: PipelineContext,
+  cache: SpeechCache | null,
+  timings: FileTimings,
+): Promise<FileOutcome> {
+  let t = performance.now();
+  let key: string | null = null;
+  if (cache) {
+    // The key covers the raw bytes, the path (it is in the rows) and the size limit; the cache
+    // itself adds the context fingerprint. A hit skips decoding, cleaning and processing.
+    const raw = await readFile(join(root, path)).catch(() => null);
+    if (raw) {
+      key = cache.key({ path, maxBytes: opts.maxBytes, raw: createHash("sha256").update(raw).digest("hex") });
+      const hit = await cache.get(key);
+      if (hit) {
+        timings.read += performance.now() - t;
+        timings.cacheHits++;
+        return hit;
+      }
+    }
+  }
+  const result = await readInput(root, path, { maxBytes: opts.maxBytes });
+  timings.read += performance.now() - (t);
+  if (result.kind === "quarantined") return { kind: "quarantined", path, row: result.row };
+  const { file } = result;
+  t = performance.now();
+  const cleaned = cleanText(file.text, ctx.cleaningRules);
+  timings.clean += performance.now() - t;
+  if (!HAN.test(cleaned.text)) {
+    return {
+      kind: "quarantined",
+      path,
+      row: { path: file.path, sha256: file.sha256, bytes: file.bytes, encoding: file.encoding, status: "quarantined", reason: "no Chinese text left after removing boilerplate", speech_id: null, similarity: null },
+    };
+  }
+  t = performance.now();
+  const id = speechId(file.text);
+  const r = processSpeech({ speechId: id, file, cleaned }, ctx);
+  const counts = new Map<string, number>();
+  for (const row of r.terms) counts.set(row.term, (counts.get(row.term) ?? 0) + row.count);
+  const outcome: ReadableOutcome = {
+    kind: "readable",
+    path: file.path,
+    sha256: file.sha256,
+    bytes: file.bytes,
+    encoding: file.encoding,
+    speechId: id,
+    text: cleaned.text,
+    speech: r.speech,
+    tables: {
+      sections: JSON.stringify(r.sections),
+      sentences: JSON.stringify(r.sentences),
+      removals: JSON.stringify(r.removals),
+      terms: JSON.stringify(r.terms),
+      formulation_hits: JSON.stringify(r.hits),
+      theme_scores: JSON.stringify(r.themeScores),
+    },
+    termWords: [...counts.keys()],
+    termCounts: [...counts.values()],
+    sentenceTokens: r.sentenceTokens,
+  };
+  timings.process += performance.now() - t;
+  if (cache && key) await cache.put(key, outcome);
+  return outcome;
+}

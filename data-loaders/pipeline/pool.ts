@@ -1,0 +1,94 @@
+// Per-file work over the corpus, in-process (workers = 1) or in a pool of worker threads. Work
+// goes out in batches (a worker spends ~0.5–1 s loading its dictionary; messages are cheap but
+// not free), and outcomes come back tagged with their path index, so the caller's result never
+// depends on which worker finished first.
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { SpeechCache } from "./cache.ts";
+import type { PipelineContext } from "./context.ts";
+import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts";
+import { contextFingerprint } from "./fingerprint.ts";
+
+export interface WorkerSetup {
+  root: string;
+  maxBytes: number;
+  cacheDir: string | null;
+}
+export interface BatchRequest {
+  batch: number;
+  items: [number, string][];
+}
+export type BatchReply =
+  | { batch: number; outcomes: [number, FileOutcome][]; timings: FileTimings; error?: undefined }
+  | { batch: number; error: string };
+
+export interface PoolOptions extends WorkerSetup {
+  workers: number;
+  batchSize?: number;
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** Calls onOutcome once per path (in completion order, with the path's index); sums timings. */
+export async function processCorpusFiles(
+  paths: readonly string[],
+  opts: PoolOptions,
+  ctx: () => PipelineContext,
+  onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>,
+): Promise<FileTimings> {
+  const timings: FileTimings = { read: 0, clean: 0, process: 0, cacheHits: 0 };
+  const workers = Math.max(1, Math.min(opts.workers, Math.ceil(paths.length / 2) || 1));
+  if (workers === 1) {
+    const c = ctx();
+    const cache = opts.cacheDir ? new SpeechCache(opts.cacheDir, contextFingerprint(c.versions)) : null;
+    for (const [i, path] of paths.entries()) await onOutcome(i, await processFile(opts.root, path, opts, c, cache, timings));
+    return timings;
+  }
+
+  // Batches small enough to balance the load at the end, large enough to amortise messaging.
+  const size = opts.batchSize ?? Math.max(1, Math.min(64, Math.ceil(paths.length / (workers * 8))));
+  const queue: BatchRequest[] = [];
+  for (let i = 0, b = 0; i < paths.length; i += size, b++) {
+    queue.push({ batch: b, items: paths.slice(i, i + size).map((p, k) => [i + k, p] as [number, string]) });
+  }
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
+  const setup: WorkerSetup = { root: opts.root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir };
+  const pool = Array.from({ length: workers }, () =>
+    new Worker(new URL("./worker.ts", import.meta.url), { workerData: setup, execArgv: ["--import", tsx] }),
+  );
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let chain = Promise.resolve();
+            const next = () => {
+              const req = queue.shift();
+              if (req) worker.postMessage(req);
+              else resolve();
+            };
+            worker.on("error", reject);
+            worker.on("exit", (code) => code !== 0 && reject(new Error(`worker exited with code ${code}`)));
+            worker.on("message", (msg: BatchReply | { ready: true }) => {
+              if ("ready" in msg) return next();
+              if (msg.error !== undefined) return reject(new Error(`worker failed: ${msg.error}`));
+              for (const k of ["read", "clean", "process", "cacheHits"] as const) timings[k] += msg.timings[k];
+              // Hand out the next batch before collecting this one: the worker never idles.
+              next();
+              chain = chain.then(async () => {
+                for (const [i, outcome] of msg.outcomes) await onOutcome(i, outcome);
+              });
+              chain.catch(reject);
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return timings;
+}

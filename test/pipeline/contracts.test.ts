@@ -1,0 +1,117 @@
+// Every published table checked against its written contract (data-loaders/tables/) on real
+// output, plus the cross-table invariants: leaf sections and sentences partition each cleaned
+// text, hits lie inside their sentences, CSV and Parquet hold the same rows.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as tables from "../../data-loaders/tables/index.ts";
+import type { TableSpec } from "../../data-loaders/tables/spec.ts";
+import type { FormulationHitRow, SectionRow, SentenceRow, SpeechRow, ThemeScoreRow } from "../../data-loaders/types.ts";
+import { contractViolations } from "../contracts/check-table.ts";
+import { pipelineOutput, readTable } from "../helpers/run-cli.ts";
+import { SAMPLE_DIR } from "../helpers/sample.ts";
+
+const out = pipelineOutput(SAMPLE_DIR);
+const specs = Object.values(tables).filter((v): v is TableSpec => typeof v === "object" && v !== null && "columns" in v);
+
+test("every table has a contract and its Parquet rows satisfy it", () => {
+  assert.equal(specs.length, 13);
+  for (const spec of specs) {
+    const rows = readTable(out, spec.name);
+    assert.deepEqual(contractViolations(spec, rows), [], spec.name);
+  }
+});
+
+test("CSV files have a BOM, the contract's header and as many rows as the Parquet file", () => {
+  for (const spec of specs) {
+    const csv = readFileSync(join(out, `${spec.name}.csv`), "utf8");
+    assert.ok(csv.startsWith("\uFEFF"), spec.name);
+    assert.equal(csv.slice(1, csv.indexOf("\n")), spec.columns.map((c) => c.name).join(","));
+    const records = countCsvRecords(csv.slice(1)) - 1;
+    assert.equal(records, readTable(out, spec.name).length, spec.name);
+  }
+});
+
+test("leaf sections and sentences partition each speech's cleaned text exactly", () => {
+  const speeches = readTable<SpeechRow>(out, "speeches");
+  const sections = readTable<SectionRow>(out, "sections");
+  const sentences = readTable<SentenceRow>(out, "sentences");
+  for (const s of speeches) {
+    const leaves = sections.filter((x) => x.speech_id === s.speech_id && x.is_leaf).sort((a, b) => a.start - b.start);
+    let pos = 0;
+    for (const leaf of leaves) {
+      assert.equal(leaf.start, pos, `${s.speech_id} gap/overlap at ${pos}`);
+      pos = leaf.end;
+    }
+    assert.equal(pos, s.chars);
+    const sents = sentences.filter((x) => x.speech_id === s.speech_id).sort((a, b) => a.sentence_id - b.sentence_id);
+    pos = 0;
+    const text = sents.map((x) => x.text).join("");
+    assert.equal(text.length, s.chars);
+    for (const [i, x] of sents.entries()) {
+      assert.equal(x.sentence_id, i);
+      assert.equal(x.start, pos);
+      pos = x.end;
+      const leaf = leaves.find((l) => l.section_id === x.section_id)!;
+      assert.ok(leaf && leaf.start <= x.start && x.end <= leaf.end, `sentence ${i} outside its leaf`);
+    }
+    for (const sec of sections.filter((x) => x.speech_id === s.speech_id && x.heading !== null)) {
+      assert.equal(text.slice(sec.heading_start!, sec.heading_end!), sec.heading);
+    }
+    assert.equal(s.sentences, sents.length);
+    assert.equal(s.sections, sections.filter((x) => x.speech_id === s.speech_id).length);
+  }
+});
+
+test("formulation hits are exact slices inside their sentences; theme shares sum to 1", () => {
+  const sentences = readTable<SentenceRow>(out, "sentences");
+  const key = (id: string, n: number) => `${id}#${n}`;
+  const bySentence = new Map(sentences.map((x) => [key(x.speech_id, x.sentence_id), x]));
+  const hits = readTable<FormulationHitRow>(out, "formulation_hits");
+  assert.ok(hits.length > 50);
+  for (const h of hits) {
+    const s = bySentence.get(key(h.speech_id, h.sentence_id))!;
+    assert.ok(s.start <= h.start && h.end <= s.end);
+    assert.equal(s.text.slice(h.start - s.start, h.end - s.start), h.matched);
+    assert.equal(s.section_id, h.section_id);
+  }
+  const scores = readTable<ThemeScoreRow>(out, "theme_scores");
+  const spans = new Map<string, ThemeScoreRow[]>();
+  for (const r of scores) spans.set(`${r.speech_id}|${r.section_id}`, [...(spans.get(`${r.speech_id}|${r.section_id}`) ?? []), r]);
+  for (const [span, rows] of spans) {
+    const share = rows.reduce((a, r) => a + r.share, 0);
+    const hitsN = rows.reduce((a, r) => a + r.hits, 0);
+    assert.ok(hitsN === 0 ? share === 0 : Math.abs(share - 1) < 1e-9, span);
+    assert.ok(rows.filter((r) => r.dominant).length === (hitsN > 0 ? 1 : 0), span);
+  }
+});
+
+test("datapackage.json describes every table in both formats and states the offset unit", () => {
+  const pkg = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
+  assert.equal(pkg.profile, "tabular-data-package");
+  assert.match(pkg.description, /UTF-16 code-unit/);
+  for (const spec of specs) {
+    const csv = pkg.resources.find((r: { name: string }) => r.name === spec.name);
+    const pq = pkg.resources.find((r: { name: string }) => r.name === `${spec.name}_parquet`);
+    assert.ok(csv && pq, spec.name);
+    assert.deepEqual(csv.schema.fields.map((f: { name: string }) => f.name), spec.columns.map((c) => c.name));
+    for (const f of csv.schema.fields) assert.ok(f.description.length > 5, `${spec.name}.${f.name}`);
+  }
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+  assert.equal(manifest.inputs.length, 5);
+  for (const i of manifest.inputs) assert.match(i.sha256, /^[0-9a-f]{64}$/);
+  assert.ok(manifest.outputs.length >= 27);
+  for (const v of ["pipeline", "formulations", "codebook", "anchors", "cleaning_rules"]) assert.ok(manifest.lexicons[v], v);
+});
+
+/** Records in an RFC 4180 CSV (newlines inside quotes do not end a record). */
+function countCsvRecords(csv: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of csv) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "\n" && !quoted) n++;
+  }
+  return n;
+}
