@@ -1,11 +1,13 @@
 // Entry point of `npm run data` and the `speech-atlas` bin: parse options, run, summarise.
 // Exit 2 for usage errors, 1 when nothing could be ingested, 0 otherwise.
 import { stat } from "node:fs/promises";
-import { HELP, parseCliArgs, UsageError } from "./cli/args.ts";
+import { HELP, parseCliArgs, parseMergeArgs, UsageError } from "./cli/args.ts";
+import { mergeShards } from "./pipeline/merge.ts";
 import { terminalProgress } from "./cli/progress.ts";
 import { runPipeline } from "./run.ts";
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "merge") return merge(argv.slice(1));
   let opts;
   try {
     opts = parseCliArgs(argv);
@@ -32,6 +34,10 @@ async function main(argv: string[]): Promise<number> {
     maxBytes: Math.round(opts.maxFileMb * 1024 * 1024),
     nearDuplicateThreshold: opts.nearDuplicate,
     onProgress: progress ? (d, t, l) => progress.tick(d, t, l) : undefined,
+    workers: opts.workers,
+    cacheDir: opts.cacheDir,
+    shard: opts.shard,
+    onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
   });
   progress?.done();
   const c = result.counts;
@@ -48,6 +54,27 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+async function merge(argv: string[]): Promise<number> {
+  let opts;
+  try {
+    opts = parseMergeArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`speech-atlas merge: ${err.message}\nTry --help.`);
+      return 2;
+    }
+    throw err;
+  }
+  const result = await mergeShards({
+    out: opts.out,
+    shards: opts.shards,
+    onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
+  });
+  const c = result.counts;
+  if (!opts.quiet) console.error(`speech-atlas merge: ${opts.shards.length} shards, ${c.files} files: ${c.ingested} ingested → ${opts.out}`);
+  return c.ingested === 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,9 @@
 // Command-line options of `speech-atlas` / `npm run data`, documented once here; --help prints
 // this table.
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { parseShard, type ShardSpec } from "../pipeline/shard.ts";
 
 export interface CliOptions {
   corpus: string;
@@ -9,10 +12,17 @@ export interface CliOptions {
   nearDuplicate: number;
   quiet: boolean;
   help: boolean;
+  /** Worker threads for per-file work (1 = in-process). */
+  workers: number;
+  /** Cache folder, or null for --no-cache. */
+  cacheDir: string | null;
+  shard: ShardSpec | null;
+  timings: boolean;
 }
 
 export const HELP = `Usage: speech-atlas --corpus <dir> --out <dir> [options]
        npm run data -- --corpus <dir> --out <dir> [options]
+       speech-atlas merge --out <dir> <shard dir>...   (also: npm run merge -- --out <dir> <shard dir>...)
 
 Reads every file under --corpus (.txt, .md, .docx; any encoding among UTF-8, UTF-16, GB18030/GBK),
 cleans, describes, outlines and counts each speech, and writes tables as Parquet and CSV with
@@ -24,6 +34,14 @@ Options:
   --max-file-mb <n>         Quarantine files larger than this many MB (default: 10)
   --near-duplicate <0..1>   Jaccard similarity of character 5-gram shingles at or above which a
                             file counts as a near duplicate of an earlier one (default: 0.9)
+  --workers <n>             Worker threads for reading, cleaning and processing speeches
+                            (default: available parallelism; 1 = all in the main thread)
+  --cache <dir>             Cache of per-file results keyed by content hash, lexicon files and
+                            pipeline version; never stale, safe to delete (default: <out>/.cache)
+  --no-cache                Neither read nor write the cache
+  --shard <i>/<n>           Process only share i of n (0-based, by a hash of each file's path)
+                            and keep in <out>/shard/ what merge needs to rebuild the whole run
+  --timings                 Print stage timings (ms) to stderr as one JSON line
   --quiet                   No progress bar and no summary
   -h, --help                Show this help
 
@@ -43,6 +61,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
         "max-file-mb": { type: "string", default: "10" },
         "near-duplicate": { type: "string", default: "0.9" },
         quiet: { type: "boolean", default: false },
+        workers: { type: "string" },
+        cache: { type: "string" },
+        "no-cache": { type: "boolean", default: false },
+        shard: { type: "string" },
+        timings: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -56,7 +79,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const nearDuplicate = Number(values["near-duplicate"]);
   if (!(nearDuplicate > 0 && nearDuplicate <= 1))
     throw new UsageError(`invalid --near-duplicate: ${values["near-duplicate"]} (a number in (0, 1])`);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`invalid --workers: ${values.workers} (a whole number ≥ 1)`);
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`invalid --shard: ${values.shard} (i/n with 0 ≤ i < n)`);
+  if (values["no-cache"] && values.cache !== undefined) throw new UsageError("--cache and --no-cache exclude each other");
   return {
+    workers,
+    shard,
+    timings: values.timings!,
+    cacheDir: values["no-cache"] ? null : (values.cache ?? join(values.out!, ".cache")),
     corpus: values.corpus!,
     out: values.out!,
     maxFileMb,
@@ -64,4 +96,28 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: values.quiet!,
     help: values.help!,
   };
+}
+
+export interface MergeOptions {
+  out: string;
+  shards: string[];
+  timings: boolean;
+  quiet: boolean;
+}
+
+export function parseMergeArgs(argv: string[]): MergeOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { out: { type: "string" }, timings: { type: "boolean", default: false }, quiet: { type: "boolean", default: false } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (!parsed.values.out) throw new UsageError("merge needs --out <dir>");
+  if (parsed.positionals.length === 0) throw new UsageError("merge needs at least one shard folder");
+  return { out: parsed.values.out, shards: parsed.positionals, timings: parsed.values.timings!, quiet: parsed.values.quiet! };
 }

@@ -3,8 +3,6 @@
 // not free), and outcomes come back tagged with their path index, so the caller's result never
 // depends on which worker finished first.
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SpeechCache } from "./cache.ts";
 import type { PipelineContext } from "./context.ts";
@@ -55,17 +53,17 @@ export async function processCorpusFiles(
   for (let i = 0, b = 0; i < paths.length; i += size, b++) {
     queue.push({ batch: b, items: paths.slice(i, i + size).map((p, k) => [i + k, p] as [number, string]) });
   }
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const setup: WorkerSetup = { root: opts.root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir };
   const pool = Array.from({ length: workers }, () =>
-    new Worker(new URL("./worker.ts", import.meta.url), { workerData: setup, execArgv: ["--import", tsx] }),
+    new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv: [] }),
   );
+  // One chain for all workers: the caller's onOutcome never runs concurrently with itself.
+  let chain = Promise.resolve();
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            let chain = Promise.resolve();
             const next = () => {
               const req = queue.shift();
               if (req) worker.postMessage(req);
@@ -87,6 +85,7 @@ export async function processCorpusFiles(
           }),
       ),
     );
+    await chain;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { SpeechCache } from "./cache.ts";
 import { loadContext } from "./context.ts";
-import { processFile, type FileTimings } from "./file-work.ts";
+import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts";
 import { contextFingerprint } from "./fingerprint.ts";
 import type { BatchRequest, BatchReply, WorkerSetup } from "./pool.ts";
 
@@ -14,7 +14,7 @@ const cache = setup.cacheDir ? new SpeechCache(setup.cacheDir, contextFingerprin
 parentPort!.on("message", async (req: BatchRequest) => {
   const timings: FileTimings = { read: 0, clean: 0, process: 0, cacheHits: 0 };
   try {
-    const outcomes: BatchReply["outcomes"] = [];
+    const outcomes: [number, FileOutcome][] = [];
     for (const [index, path] of req.items) {
       outcomes.push([index, await processFile(setup.root, path, { maxBytes: setup.maxBytes }, ctx, cache, timings)]);
     }

@@ -6,3 +6,29 @@ export { removalsTable } from "./removals.ts";
 export { manifestTable } from "./manifest.ts";
 export * from "./language.ts";
 export type { TableSpec, ColumnSpec, ColumnType } from "./spec.ts";
+
+import { speechesTable } from "./speeches.ts";
+import { sectionsTable } from "./sections.ts";
+import { sentencesTable } from "./sentences.ts";
+import { removalsTable } from "./removals.ts";
+import { manifestTable } from "./manifest.ts";
+import * as language from "./language.ts";
+
+/** Every published table, in publishing order (the Data page lists them in this order). */
+export const ALL_TABLES = [
+  speechesTable,
+  sectionsTable,
+  sentencesTable,
+  removalsTable,
+  manifestTable,
+  language.termsTable,
+  language.formulationsTable,
+  language.formulationHitsTable,
+  language.formulationCandidatesTable,
+  language.themesTable,
+  language.themeScoresTable,
+  language.termStatsTable,
+  language.collocationsTable,
+] as const;
+
+export const TABLE_NAMES: readonly string[] = ALL_TABLES.map((t) => t.name);

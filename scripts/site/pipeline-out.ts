@@ -4,15 +4,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TABLE_NAMES } from "../../data-loaders/tables/index.ts";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Every table the pipeline publishes (data-loaders/types.ts), in the order the Data page lists them. */
-export const TABLES = [
-  "speeches", "sections", "sentences", "removals", "manifest", "terms", "formulations",
-  "formulation_hits", "formulation_candidates", "themes", "theme_scores", "term_stats",
-] as const;
-export type TableName = (typeof TABLES)[number];
+/** Every table the pipeline publishes, from the tables' contracts (data-loaders/tables/). */
+export const TABLES = TABLE_NAMES;
+export type TableName = string;
 
 export function outDir(env: NodeJS.ProcessEnv = process.env): string {
   const dir = env.SPEECH_ATLAS_OUT;
@@ -24,7 +22,7 @@ export function outDir(env: NodeJS.ProcessEnv = process.env): string {
 export function tableParam(argv: string[] = process.argv.slice(2)): TableName {
   const value = argv.find((a) => a.startsWith("--table="))?.slice("--table=".length);
   // A whitelist, not a path: the route parameter comes from URLs and page links.
-  if (!value || !(TABLES as readonly string[]).includes(value)) {
+  if (!value || !TABLES.includes(value)) {
     throw new Error(`unknown table ${JSON.stringify(value)}; expected one of ${TABLES.join(", ")}`);
   }
   return value as TableName;

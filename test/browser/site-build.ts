@@ -32,11 +32,23 @@ export function staleReason(): string | null {
   return Math.max(...inputs) > built ? "sources or pipeline output changed since the last build" : null;
 }
 
-/** Builds the site when stale (takes ~20 s); throws when the pipeline output is missing. */
-export function ensureSite(): void {
-  if (!existsSync(join(outDir(), "speeches.parquet"))) {
-    throw new Error(`no pipeline output in ${outDir()}: run \`npm run data\` (or set SPEECH_ATLAS_OUT) before the browser tests`);
+/** Publishes the sample corpus into outDir() with the pipeline CLI, as `npm run build` does. */
+function runPipeline(): void {
+  const cli = join(PROJECT_ROOT, "data-loaders", "cli.ts");
+  if (!existsSync(cli)) throw new Error(`no pipeline output in ${outDir()} and no ${cli} to produce it`);
+  console.log(`# publishing corpus/sample into ${outDir()}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", cli, "--corpus", join(PROJECT_ROOT, "corpus", "sample"), "--out", outDir()], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0 || !existsSync(join(outDir(), "speeches.parquet"))) {
+    throw new Error(`pipeline run failed (exit ${result.status}); run \`npm run data\` to see why`);
   }
+}
+
+/** Builds the site when stale (~20 s), publishing the sample corpus first when outDir() is empty. */
+export function ensureSite(): void {
+  if (!existsSync(join(outDir(), "speeches.parquet"))) runPipeline();
   const reason = staleReason();
   if (!reason) return;
   console.log(`# building site: ${reason}`);

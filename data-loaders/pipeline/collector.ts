@@ -1,0 +1,110 @@
+// Main-thread side: keeps what the corpus-level steps need from each file outcome in compact
+// form, and spills the per-speech table rows to disk. Memory per speech: its cleaned text, its
+// speech row, term ids/counts and sentence token ids as typed arrays (terms interned once for
+// the corpus); the row JSON lives in one spill file per table, read back slice by slice when the
+// table is written. Outcomes may arrive in any order: everything is keyed by path index.
+import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
+import { SPEECH_TABLES, type FileOutcome, type SpeechTable } from "./file-work.ts";
+
+export interface CollectedSpeech {
+  index: number;
+  path: string;
+  sha256: string;
+  bytes: number;
+  encoding: Encoding;
+  speechId: string;
+  text: string;
+  speech: SpeechRow;
+  /** [offset, length] of this speech's rows in each table's spill file. */
+  spill: Record<SpeechTable, [number, number]>;
+  termIds: Int32Array;
+  termCounts: Int32Array;
+  /** Token ids of all sentences, back to back; sentenceEnds[i] = end of sentence i in tokens. */
+  tokens: Int32Array;
+  sentenceEnds: Int32Array;
+}
+
+export class Collector {
+  readonly quarantined = new Map<number, ManifestRow>();
+  readonly readable = new Map<number, CollectedSpeech>();
+  readonly words: string[] = [];
+  private ids = new Map<string, number>();
+  private dir: string;
+  private fds = {} as Record<SpeechTable, number>;
+  private sizes = {} as Record<SpeechTable, number>;
+  /** Called with each readable outcome before it is compacted (shards keep a copy). */
+  onReadable?: (outcome: FileOutcome & { kind: "readable" }) => void;
+
+  constructor(spillParent = tmpdir()) {
+    this.dir = mkdtempSync(join(spillParent, "speech-atlas-spill-"));
+    for (const t of SPEECH_TABLES) {
+      this.fds[t] = openSync(join(this.dir, `${t}.jsonl`), "w+");
+      this.sizes[t] = 0;
+    }
+  }
+
+  private intern(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.push(word) - 1;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+
+  add(index: number, outcome: FileOutcome): void {
+    if (outcome.kind === "quarantined") {
+      this.quarantined.set(index, outcome.row);
+      return;
+    }
+    this.onReadable?.(outcome);
+    const spill = {} as Record<SpeechTable, [number, number]>;
+    for (const t of SPEECH_TABLES) {
+      const buf = Buffer.from(outcome.tables[t], "utf8");
+      writeSync(this.fds[t], buf, 0, buf.length, this.sizes[t]);
+      spill[t] = [this.sizes[t], buf.length];
+      this.sizes[t] += buf.length;
+    }
+    let nTokens = 0;
+    for (const s of outcome.sentenceTokens) nTokens += s.length;
+    const tokens = new Int32Array(nTokens);
+    const sentenceEnds = new Int32Array(outcome.sentenceTokens.length);
+    let k = 0;
+    for (const [i, s] of outcome.sentenceTokens.entries()) {
+      for (const w of s) tokens[k++] = this.intern(w);
+      sentenceEnds[i] = k;
+    }
+    this.readable.set(index, {
+      index,
+      path: outcome.path,
+      sha256: outcome.sha256,
+      bytes: outcome.bytes,
+      encoding: outcome.encoding,
+      speechId: outcome.speechId,
+      text: outcome.text,
+      speech: outcome.speech,
+      spill,
+      termIds: Int32Array.from(outcome.termWords, (w) => this.intern(w)),
+      termCounts: Int32Array.from(outcome.termCounts),
+      tokens,
+      sentenceEnds,
+    });
+  }
+
+  /** The rows one speech contributed to a per-speech table. */
+  rowsOf(s: CollectedSpeech, table: SpeechTable): unknown[] {
+    const [offset, length] = s.spill[table];
+    if (length === 0) return [];
+    const buf = Buffer.allocUnsafe(length);
+    readSync(this.fds[table], buf, 0, length, offset);
+    return JSON.parse(buf.toString("utf8")) as unknown[];
+  }
+
+  dispose(): void {
+    for (const t of SPEECH_TABLES) closeSync(this.fds[t]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

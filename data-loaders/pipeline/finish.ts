@@ -1,0 +1,185 @@
+// From collected outcomes to the published folder: duplicates, manifest, corpus-level tables,
+// then every table streamed to Parquet + CSV, datapackage.json and manifest.json — the same
+// bytes as publish/writeOutputs would write for the same rows (tested in test/scale).
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { findDuplicates } from "../ingest/dedupe.ts";
+import { findCandidates } from "../language/candidates.ts";
+import { formulationRows } from "../language/formulations.ts";
+import { themeRows } from "../language/themes.ts";
+import { buildDataPackage } from "../publish/datapackage.ts";
+import type { OutputFile } from "../publish/write-outputs.ts";
+import * as tables from "../tables/index.ts";
+import type { TableSpec } from "../tables/spec.ts";
+import type { ManifestRow } from "../types.ts";
+import { PIPELINE_VERSION } from "../version.ts";
+import { collocationChunks } from "./collocations-stream.ts";
+import type { CollectedSpeech, Collector } from "./collector.ts";
+import type { PipelineContext } from "./context.ts";
+import type { SpeechTable } from "./file-work.ts";
+import { writeTableStreaming } from "./table-writer.ts";
+import { termStatsChunks } from "./term-stats-stream.ts";
+
+export interface FinishResult {
+  manifest: ManifestRow[];
+  outputs: OutputFile[];
+  kept: CollectedSpeech[];
+}
+
+type Timer = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
+
+/** Manifest rows (path order) and the kept speeches (speech_id order). */
+export function settle(collector: Collector, nPaths: number, threshold: number): { manifest: ManifestRow[]; kept: CollectedSpeech[] } {
+  const readable = [...collector.readable.values()].sort((a, b) => a.index - b.index);
+  const duplicates = findDuplicates(readable.map((r) => ({ key: r.path, text: r.text })), threshold);
+  const idByPath = new Map(readable.map((r) => [r.path, r.speechId]));
+  const manifest: ManifestRow[] = [];
+  for (let i = 0; i < nPaths; i++) {
+    const q = collector.quarantined.get(i);
+    if (q) {
+      manifest.push(q);
+      continue;
+    }
+    const r = collector.readable.get(i);
+    if (!r) throw new Error(`no outcome for path #${i}`);
+    const dup = duplicates.get(r.path);
+    manifest.push({
+      path: r.path,
+      sha256: r.sha256,
+      bytes: r.bytes,
+      encoding: r.encoding,
+      status: dup ? "duplicate" : "ingested",
+      reason: dup
+        ? dup.exact
+          ? `exact duplicate of ${dup.of}`
+          : `near duplicate of ${dup.of} (shingle Jaccard ${dup.similarity.toFixed(4)})`
+        : null,
+      speech_id: dup ? idByPath.get(dup.of)! : r.speechId,
+      similarity: dup ? dup.similarity : null,
+    });
+  }
+  const kept = readable.filter((r) => !duplicates.has(r.path));
+  kept.sort((a, b) => (a.speechId < b.speechId ? -1 : a.speechId > b.speechId ? 1 : 0));
+  return { manifest, kept };
+}
+
+function* spilledRows(collector: Collector, speeches: readonly CollectedSpeech[], table: SpeechTable): Generator<unknown[]> {
+  let rows: unknown[] = [];
+  for (const s of speeches) {
+    for (const row of collector.rowsOf(s, table)) rows.push(row);
+    if (rows.length >= 8192) {
+      yield rows;
+      rows = [];
+    }
+  }
+  if (rows.length) yield rows;
+}
+
+const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
+const jsonBytes = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "corpus";
+
+export async function finish(
+  collector: Collector,
+  nPaths: number,
+  ctx: PipelineContext,
+  opts: { out: string; corpusName: string; nearDuplicateThreshold: number; time: Timer },
+): Promise<FinishResult> {
+  const { time } = opts;
+  const { manifest, kept } = await time("dedupe", () => settle(collector, nPaths, opts.nearDuplicateThreshold));
+  const speeches = kept.map((k) => k.speech);
+  const candidates = await time("candidates", () =>
+    findCandidates(kept.map((k) => ({ speech_id: k.speechId, text: k.text })), ctx.lexicon),
+  );
+
+  await mkdir(opts.out, { recursive: true });
+  const outputs: OutputFile[] = [];
+  const rowCounts: Record<string, number> = {};
+  const put = async (spec: TableSpec<any>, chunks: Iterable<readonly unknown[]>) => {
+    const r = await writeTableStreaming(spec, chunks, join(opts.out, spec.name));
+    rowCounts[spec.name] = r.rows;
+    outputs.push({ path: `${spec.name}.parquet`, ...r.parquet, rows: r.rows });
+    outputs.push({ path: `${spec.name}.csv`, ...r.csv!, rows: r.rows });
+  };
+  const spilled = (spec: TableSpec<any>, table: SpeechTable) =>
+    time(`write_${spec.name}`, () => put(spec, spilledRows(collector, kept, table)));
+  const inMemory = (spec: TableSpec<any>, rows: readonly unknown[]) => time(`write_${spec.name}`, () => put(spec, [rows]));
+
+  await inMemory(tables.speechesTable, speeches);
+  await spilled(tables.sectionsTable, "sections");
+  await spilled(tables.sentencesTable, "sentences");
+  await spilled(tables.removalsTable, "removals");
+  await inMemory(tables.manifestTable, manifest);
+  await spilled(tables.termsTable, "terms");
+  await inMemory(tables.formulationsTable, formulationRows(ctx.lexicon));
+  await spilled(tables.formulationHitsTable, "formulation_hits");
+  await inMemory(tables.formulationCandidatesTable, candidates);
+  await inMemory(tables.themesTable, themeRows(ctx.codebook));
+  await spilled(tables.themeScoresTable, "theme_scores");
+  await time("term_stats", () => put(tables.termStatsTable, termStatsChunks(kept, collector.words)));
+  await time("collocations", () => put(tables.collocationsTable, collocationChunks(kept, collector.words)));
+
+  const specs = [
+    tables.speechesTable, tables.sectionsTable, tables.sentencesTable, tables.removalsTable, tables.manifestTable,
+    tables.termsTable, tables.formulationsTable, tables.formulationHitsTable, tables.formulationCandidatesTable,
+    tables.themesTable, tables.themeScoresTable, tables.termStatsTable, tables.collocationsTable,
+  ] as TableSpec<any>[];
+  const pkg = buildDataPackage(specs, {
+    name: `speech-atlas-${slug(opts.corpusName)}`,
+    version: PIPELINE_VERSION,
+    lexicons: ctx.versions,
+    rowCounts: Object.fromEntries(specs.map((s) => [s.name, rowCounts[s.name]!])),
+  });
+  const pkgJson = jsonBytes(pkg);
+  await writeFile(join(opts.out, "datapackage.json"), pkgJson);
+  outputs.push({ path: "datapackage.json", sha256: sha256(pkgJson), bytes: Buffer.byteLength(pkgJson), rows: null });
+
+  const manifestDoc = {
+    pipeline: { name: "speech-atlas", version: PIPELINE_VERSION },
+    lexicons: ctx.versions,
+    corpus: {
+      name: opts.corpusName,
+      files: manifest.length,
+      ingested: manifest.filter((m) => m.status === "ingested").length,
+      duplicates: manifest.filter((m) => m.status === "duplicate").length,
+      quarantined: manifest.filter((m) => m.status === "quarantined").length,
+    },
+    inputs: manifest.map((m) => ({ path: m.path, sha256: m.sha256, bytes: m.bytes, encoding: m.encoding, status: m.status, reason: m.reason, speech_id: m.speech_id })),
+    outputs: [...outputs],
+  };
+  const manifestJson = jsonBytes(manifestDoc);
+  await writeFile(join(opts.out, "manifest.json"), manifestJson);
+  outputs.push({ path: "manifest.json", sha256: sha256(manifestJson), bytes: Buffer.byteLength(manifestJson), rows: null });
+  return { manifest, outputs, kept };
+}
+
+/** Per-speech tables that get a hive-partitioned copy (by the speech's year). */
+const HIVE_TABLES: [TableSpec<any>, SpeechTable | null][] = [
+  [tables.speechesTable, null],
+  [tables.sectionsTable, "sections"],
+  [tables.sentencesTable, "sentences"],
+  [tables.removalsTable, "removals"],
+  [tables.termsTable, "terms"],
+  [tables.formulationHitsTable, "formulation_hits"],
+  [tables.themeScoresTable, "theme_scores"],
+];
+
+/** `<out>/hive/<table>/year=YYYY/part-0.parquet` (year=unknown for null), rows in speech_id order. */
+export async function writeHive(collector: Collector, kept: readonly CollectedSpeech[], out: string): Promise<void> {
+  const byYear = new Map<string, CollectedSpeech[]>();
+  for (const s of kept) {
+    const y = s.speech.year === null ? "unknown" : String(s.speech.year);
+    let list = byYear.get(y);
+    if (!list) byYear.set(y, (list = []));
+    list.push(s);
+  }
+  for (const [spec, table] of HIVE_TABLES) {
+    for (const [year, speeches] of [...byYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const dir = join(out, "hive", spec.name, `year=${year}`);
+      await mkdir(dir, { recursive: true });
+      const chunks = table ? spilledRows(collector, speeches, table) : [speeches.map((s) => s.speech)];
+      await writeTableStreaming(spec, chunks, join(dir, "part-0"), { csv: false });
+    }
+  }
+}
