@@ -1,4 +1,6 @@
 // Observable Framework configuration for the Speech Atlas dashboard.
+import { readSpeechIds } from "./src/lib/speechIds.ts";
+
 // Build with `npm run site` (scripts/site/build.ts), never bare `observable build`: the build
 // helper first fills Framework's npm cache from node_modules, so nothing is fetched from a CDN.
 export default {
@@ -7,8 +9,13 @@ export default {
   title: "Speech Atlas 讲话图谱",
   pages: [
     { name: "概览 Overview", path: "/" },
+    { name: "主题 Themes", path: "/themes" },
+    { name: "词语与提法 Terms", path: "/terms" },
+    { name: "方法 Methods", path: "/methods" },
     { name: "数据 Data", path: "/data" },
   ],
+  // One reader page per speech (src/speeches/[speech].md), from the pipeline's manifest.json.
+  dynamicPaths: readSpeechIds().map((id) => `/speeches/${id}`),
   // <html> has no lang attribute in Framework 1.13; lang="zh-CN" makes browsers pick Simplified
   // Chinese glyphs and fonts. The build helper also writes it into the static HTML.
   head: `<script>document.documentElement.lang = "zh-CN";</script><link rel="icon" href="data:,">`,

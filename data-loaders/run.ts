@@ -7,7 +7,7 @@
 import { basename, join, resolve } from "node:path";
 import { listCorpusFiles } from "./ingest/list-files.ts";
 import { Collector } from "./pipeline/collector.ts";
-import { loadContext } from "./pipeline/context.ts";
+import { loadContext, loadLexiconContext } from "./pipeline/context.ts";
 import { finish } from "./pipeline/finish.ts";
 import { contextFingerprint } from "./pipeline/fingerprint.ts";
 import { defaultWorkers, processCorpusFiles } from "./pipeline/pool.ts";
@@ -53,7 +53,7 @@ export function stageTimer() {
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const { timings, time } = stageTimer();
   const start = performance.now();
-  const ctx = await time("load_context", () => loadContext());
+  const ctx = await time("load_lexicons", () => loadLexiconContext());
   const root = resolve(opts.corpus);
   const allPaths = await time("list_files", () => listCorpusFiles(root));
   const shard = opts.shard ?? null;
@@ -77,7 +77,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       processCorpusFiles(
         paths,
         { root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir ?? null, workers: opts.workers ?? defaultWorkers() },
-        () => ctx,
+        { versions: ctx.versions, full: loadContext },
         (i, outcome) => {
           shardWriter?.add(mine[i]!, outcome);
           collector.add(i, outcome);

@@ -3,7 +3,7 @@
 import { findYearMentions } from "./year-mentions.ts";
 
 const MONTH_AFTER_YEAR = /^\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月/;
-const LEAD = /^[\s\-—–－~～─]*/;
+const LEAD = /^[\s\-—–－~～─（(［\[]*/;
 
 /** The year a line opens with as part of a full date, or null. */
 export function datelineYear(line: string): number | null {

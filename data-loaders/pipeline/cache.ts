@@ -25,6 +25,13 @@ export class SpeechCache {
     return join(this.dir, key.slice(0, 2), `${key}.json.gz`);
   }
 
+  /** The cached outcome of a corpus file, or null (missing, unreadable, or no entry). */
+  async lookup(root: string, path: string, maxBytes: number): Promise<ReadableOutcome | null> {
+    const raw = await readFile(join(root, path)).catch(() => null);
+    if (!raw) return null;
+    return this.get(this.key({ path, maxBytes, raw: createHash("sha256").update(raw).digest("hex") }));
+  }
+
   async get(key: string): Promise<ReadableOutcome | null> {
     const data = await readFile(this.file(key)).catch(() => null);
     if (!data) return null;

@@ -8,7 +8,7 @@ import type { CollocationRow } from "../types.ts";
 import type { CollectedSpeech } from "./collector.ts";
 
 /** Pair occurrences counted per pass (an upper bound on that pass's Map size). */
-export const PAIR_BUDGET = 4_000_000;
+export const PAIR_BUDGET = 1_500_000;
 
 export function* collocationChunks(
   speeches: readonly CollectedSpeech[],

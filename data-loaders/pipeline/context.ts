@@ -20,23 +20,33 @@ export interface PipelineContext {
   versions: Record<string, string>;
 }
 
+/** The lexicon files without the tokenizer (whose dictionary costs ~250 MB per thread): what the
+ *  main thread needs while worker threads do the per-speech work. */
+export type LexiconContext = Omit<PipelineContext, "tokenizer" | "scanThemes">;
+
 let cached: PipelineContext | undefined;
+let cachedLexicons: LexiconContext | undefined;
 
 export function loadContext(): PipelineContext {
   if (cached) return cached;
+  const light = loadLexiconContext();
+  // Theme terms join the user dictionary so jieba keeps them whole, as it does formulations.
+  const tokenizer = createTokenizer({ lexicon: light.lexicon, extraTerms: light.codebook.themes.flatMap((t) => t.terms) });
+  cached = { ...light, tokenizer, scanThemes: themeScanner(light.codebook) };
+  return cached;
+}
+
+export function loadLexiconContext(): LexiconContext {
+  if (cachedLexicons) return cachedLexicons;
   const cleaningRules = loadCleaningRules();
   const anchorSet = loadAnchorSet();
   const lexicon = loadLexicon();
   const codebook = loadCodebook();
-  // Theme terms join the user dictionary so jieba keeps them whole, as it does formulations.
-  const tokenizer = createTokenizer({ lexicon, extraTerms: codebook.themes.flatMap((t) => t.terms) });
-  cached = {
+  cachedLexicons = {
     cleaningRules,
     anchors: anchorSet.anchors,
     lexicon,
     codebook,
-    tokenizer,
-    scanThemes: themeScanner(codebook),
     versions: {
       pipeline: PIPELINE_VERSION,
       cleaning_rules: String(cleaningRules.version),
@@ -45,5 +55,5 @@ export function loadContext(): PipelineContext {
       codebook: String(codebook.version),
     },
   };
-  return cached;
+  return cachedLexicons;
 }

@@ -58,17 +58,9 @@ export async function processFile(
   let key: string | null = null;
   if (cache) {
     // The key covers the raw bytes, the path (it is in the rows) and the size limit; the cache
-    // itself adds the context fingerprint. A hit skips decoding, cleaning and processing.
+    // itself adds the context fingerprint. Lookups happen before (pool.ts); this only stores.
     const raw = await readFile(join(root, path)).catch(() => null);
-    if (raw) {
-      key = cache.key({ path, maxBytes: opts.maxBytes, raw: createHash("sha256").update(raw).digest("hex") });
-      const hit = await cache.get(key);
-      if (hit) {
-        timings.read += performance.now() - t;
-        timings.cacheHits++;
-        return hit;
-      }
-    }
+    if (raw) key = cache.key({ path, maxBytes: opts.maxBytes, raw: createHash("sha256").update(raw).digest("hex") });
   }
   const result = await readInput(root, path, { maxBytes: opts.maxBytes });
   timings.read += performance.now() - (t);

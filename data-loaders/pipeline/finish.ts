@@ -16,7 +16,7 @@ import type { ManifestRow } from "../types.ts";
 import { PIPELINE_VERSION } from "../version.ts";
 import { collocationChunks } from "./collocations-stream.ts";
 import type { CollectedSpeech, Collector } from "./collector.ts";
-import type { PipelineContext } from "./context.ts";
+import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
 import { writeTableStreaming } from "./table-writer.ts";
 import { termStatsChunks } from "./term-stats-stream.ts";
@@ -83,7 +83,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
 export async function finish(
   collector: Collector,
   nPaths: number,
-  ctx: PipelineContext,
+  ctx: Pick<LexiconContext, "lexicon" | "codebook" | "versions">,
   opts: { out: string; corpusName: string; nearDuplicateThreshold: number; time: Timer },
 ): Promise<FinishResult> {
   const { time } = opts;
@@ -118,7 +118,10 @@ export async function finish(
   await inMemory(tables.themesTable, themeRows(ctx.codebook));
   await spilled(tables.themeScoresTable, "theme_scores");
   await time("term_stats", () => put(tables.termStatsTable, termStatsChunks(kept, collector.words)));
+  // Each compact array is freed once its last reader is done (peak memory on large corpora).
+  for (const s of kept) s.termIds = s.termCounts = new Int32Array(0);
   await time("collocations", () => put(tables.collocationsTable, collocationChunks(kept, collector.words)));
+  for (const s of kept) s.tokens = s.sentenceEnds = new Int32Array(0);
 
   const specs = [
     tables.speechesTable, tables.sectionsTable, tables.sentencesTable, tables.removalsTable, tables.manifestTable,

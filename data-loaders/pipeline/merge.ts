@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { countsOf, stageTimer, type RunResult } from "../run.ts";
 import { Collector } from "./collector.ts";
-import { loadContext } from "./context.ts";
+import { loadLexiconContext } from "./context.ts";
 import type { FileOutcome } from "./file-work.ts";
 import { finish, writeHive } from "./finish.ts";
 import { contextFingerprint } from "./fingerprint.ts";
@@ -14,7 +14,7 @@ import { SHARD_DIR, type ShardInfo } from "./shard.ts";
 
 export async function mergeShards(opts: { out: string; shards: string[]; onTimings?: (t: Record<string, number>) => void }): Promise<RunResult> {
   const { timings, time } = stageTimer();
-  const ctx = loadContext();
+  const ctx = loadLexiconContext();
   const infos: ShardInfo[] = [];
   for (const dir of opts.shards) infos.push(JSON.parse(await readFile(join(dir, SHARD_DIR, "shard.json"), "utf8")) as ShardInfo);
   const first = infos[0];

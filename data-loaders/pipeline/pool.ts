@@ -31,28 +31,45 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Calls onOutcome once per path (in completion order, with the path's index); sums timings. */
+/**
+ * Calls onOutcome once per path (in completion order, with the path's index); sums timings.
+ * With a cache, the main thread first serves every hit itself: a rerun after a small change
+ * starts workers (and loads their dictionaries) only for the files that changed.
+ */
 export async function processCorpusFiles(
-  paths: readonly string[],
+  allPaths: readonly string[],
   opts: PoolOptions,
-  ctx: () => PipelineContext,
+  ctx: { versions: Record<string, string>; full: () => PipelineContext },
   onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>,
 ): Promise<FileTimings> {
   const timings: FileTimings = { read: 0, clean: 0, process: 0, cacheHits: 0 };
-  const workers = Math.max(1, Math.min(opts.workers, Math.ceil(paths.length / 2) || 1));
+  let todo: [number, string][] = allPaths.map((p, i) => [i, p]);
+  if (opts.cacheDir) {
+    const cache = new SpeechCache(opts.cacheDir, contextFingerprint(ctx.versions));
+    const misses: [number, string][] = [];
+    for (const [i, path] of todo) {
+      const t = performance.now();
+      const hit = await cache.lookup(opts.root, path, opts.maxBytes);
+      timings.read += performance.now() - t;
+      if (hit) {
+        timings.cacheHits++;
+        await onOutcome(i, hit);
+      } else misses.push([i, path]);
+    }
+    todo = misses;
+  }
+  const workers = Math.max(1, Math.min(opts.workers, Math.ceil(todo.length / 2) || 1));
   if (workers === 1) {
-    const c = ctx();
+    const c = ctx.full();
     const cache = opts.cacheDir ? new SpeechCache(opts.cacheDir, contextFingerprint(c.versions)) : null;
-    for (const [i, path] of paths.entries()) await onOutcome(i, await processFile(opts.root, path, opts, c, cache, timings));
+    for (const [i, path] of todo) await onOutcome(i, await processFile(opts.root, path, opts, c, cache, timings));
     return timings;
   }
 
   // Batches small enough to balance the load at the end, large enough to amortise messaging.
-  const size = opts.batchSize ?? Math.max(1, Math.min(64, Math.ceil(paths.length / (workers * 8))));
+  const size = opts.batchSize ?? Math.max(1, Math.min(64, Math.ceil(todo.length / (workers * 8))));
   const queue: BatchRequest[] = [];
-  for (let i = 0, b = 0; i < paths.length; i += size, b++) {
-    queue.push({ batch: b, items: paths.slice(i, i + size).map((p, k) => [i + k, p] as [number, string]) });
-  }
+  for (let i = 0, b = 0; i < todo.length; i += size, b++) queue.push({ batch: b, items: todo.slice(i, i + size) });
   const setup: WorkerSetup = { root: opts.root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir };
   const pool = Array.from({ length: workers }, () =>
     new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv: [] }),

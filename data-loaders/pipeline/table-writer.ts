@@ -7,7 +7,7 @@ import { createHash, type Hash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { tableToIPC } from "apache-arrow";
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream } from "parquet-wasm";
-import { toArrowTable } from "../publish/arrow.ts";
+import { toArrowTableFast as toArrowTable } from "./fast-arrow.ts";
 import { csvCell } from "../publish/csv.ts";
 import { PARQUET_CREATED_BY } from "../publish/parquet.ts";
 import type { TableSpec } from "../tables/spec.ts";

@@ -189,3 +189,13 @@ test("a gov-report header: title without 年, dateline with full-width digits", 
   const rules = evidence(d).map((e) => e.rule);
   assert.deepEqual(rules, ["title_year", "dateline"]);
 });
+
+test("a bracketed dateline under the title is an explicit year", () => {
+  const d = describeSpeech(
+    "在全县2022年组织工作会议上的讲话\n（2022年3月15日）\n县委书记 王某某\n同志们：\n今天召开全县组织工作会议，部署今年任务。\n同志们，让我们奋力开创新局面！",
+  );
+  assert.equal(d.year, 2022);
+  assert.equal(d.year_basis, "explicit");
+  assert.equal(d.speaker_role, "县委书记");
+  assert.equal(d.level, "county");
+});

@@ -1,0 +1,331 @@
+// The data behind every briefing chart, as pure functions over plain table rows.
+// One module for the embed pages (browser, rows from Arrow files) and the report command (Node,
+// rows from Parquet), so an embed and a briefing built from the same data draw the same numbers.
+// Also the validation of chart parameters (URL query or command-line options): a bad value yields
+// a message that lists the valid values, never an exception, so pages show it instead of failing.
+
+export const NORMALISATIONS = ["rate", "share"];
+
+/** Arrow hands Int64 columns over as BigInt: every numeric cell becomes a Number. */
+export function plainRows(rows) {
+  return Array.from(rows, (row) => {
+    const o = typeof row?.toJSON === "function" ? row.toJSON() : {...row};
+    for (const k of Object.keys(o)) if (typeof o[k] === "bigint") o[k] = Number(o[k]);
+    return o;
+  });
+}
+
+/** "a,b、c" / ["a,b"] → ["a","b","c"]: lists arrive from URLs and command lines alike. */
+export function parseList(value) {
+  const parts = (Array.isArray(value) ? value : [value ?? ""]).flatMap((v) => String(v).split(/[,，、\s]+/));
+  return [...new Set(parts.map((s) => s.trim()).filter(Boolean))];
+}
+
+/** "2019-2023", "2019–2023", "2023" → {from, to}; returns {error} for anything else or from > to. */
+export function parseYears(value) {
+  const m = /^\s*(\d{4})\s*(?:[-–—~至]\s*(\d{4}))?\s*$/.exec(String(value ?? ""));
+  if (!m) return {error: `years must look like 2019-2023 or 2023, got "${value}"`};
+  const from = Number(m[1]);
+  const to = Number(m[2] ?? m[1]);
+  if (from > to) return {error: `empty year range ${from}-${to}: the first year is after the last`};
+  return {from, to};
+}
+
+/** Character-bigram Dice similarity; containment counts as a near match too. */
+function similarity(a, b) {
+  if (!a || !b) return 0;
+  if (a.includes(b) || b.includes(a)) return 0.9 + Math.min(a.length, b.length) / Math.max(a.length, b.length) / 10;
+  const grams = (s) => {
+    const out = new Map();
+    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let shared = 0;
+  for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
+  const total = Math.max(a.length - 1, 0) + Math.max(b.length - 1, 0);
+  if (total === 0) return a === b ? 1 : a[0] === b[0] ? 0.5 : 0;
+  return (2 * shared) / total;
+}
+
+/** Up to `k` candidates most similar to `query` (similarity > 0.3), best first. */
+export function nearMatches(query, candidates, k = 5) {
+  const q = String(query).toLowerCase();
+  return candidates
+    .map((c) => ({c, s: similarity(q, String(c).toLowerCase())}))
+    .filter((d) => d.s > 0.3)
+    .sort((a, b) => b.s - a.s || String(a.c).localeCompare(String(b.c)))
+    .slice(0, k)
+    .map((d) => d.c);
+}
+
+/** Speeches narrowed by explicit ids and/or a year range; errors list the valid values. */
+export function selectSpeeches(speeches, {ids = [], years = null} = {}) {
+  const errors = [];
+  const byId = new Map(speeches.map((s) => [s.speech_id, s]));
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length) errors.push(`unknown speech id ${unknown.join(", ")}; valid ids: ${[...byId.keys()].sort().join(", ")}`);
+  let selected = ids.length ? ids.filter((id) => byId.has(id)).map((id) => byId.get(id)) : speeches.slice();
+  if (years) {
+    selected = selected.filter((s) => s.year != null && s.year >= years.from && s.year <= years.to);
+    if (!errors.length && !selected.length) {
+      const known = [...new Set(speeches.map((s) => s.year).filter((y) => y != null))].sort((a, b) => a - b);
+      errors.push(`no speech in ${years.from}-${years.to}; years with speeches: ${known.join(", ") || "none"}`);
+    }
+  }
+  return {selected, errors};
+}
+
+/** Theme ids / Chinese / English names → theme rows; unknown names get near-match suggestions. */
+export function resolveThemes(themes, names) {
+  const errors = [];
+  const found = [];
+  for (const name of names) {
+    const n = name.toLowerCase();
+    const t = themes.find((t) => [t.theme_id, t.zh, t.en].some((v) => v != null && String(v).toLowerCase() === n));
+    if (t) found.push(t);
+    else {
+      const near = nearMatches(name, themes.flatMap((t) => [t.theme_id, t.zh]));
+      errors.push(`unknown theme "${name}"${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}; valid themes: ${themes.map((t) => t.theme_id).join(", ")}`);
+    }
+  }
+  return {themes: [...new Set(found)], errors};
+}
+
+function variantsOf(f) {
+  if (Array.isArray(f.variants)) return f.variants;
+  try {
+    const v = JSON.parse(f.variants ?? "[]");
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Formulation ids, canonical forms or variants → formulation rows; unknown terms get near matches. */
+export function resolveFormulations(formulations, terms) {
+  const errors = [];
+  const found = [];
+  for (const term of terms) {
+    const f = formulations.find((f) => f.formulation_id === term || f.canonical === term || variantsOf(f).includes(term));
+    if (f) found.push(f);
+    else {
+      const near = nearMatches(term, formulations.flatMap((f) => [f.canonical, f.formulation_id]));
+      errors.push(
+        `unknown term "${term}"` +
+          (near.length ? `; near matches: ${near.join(", ")}` : `; valid terms are the lexicon's formulations, e.g. ${formulations.slice(0, 8).map((f) => f.canonical).join(", ")}`)
+      );
+    }
+  }
+  return {formulations: [...new Set(found)], errors};
+}
+
+export function parseNormalisation(value) {
+  const v = value == null || value === "" ? "rate" : String(value);
+  return NORMALISATIONS.includes(v) ? {normalisation: v} : {error: `normalisation must be one of ${NORMALISATIONS.join(", ")}, got "${v}"`};
+}
+
+/** The chart kinds with an embed page, and the URL parameters each one reads. */
+export const CHART_KINDS = {
+  "theme-heatmap": ["speeches", "years", "theme", "normalisation"],
+  "theme-trend": ["speeches", "years", "theme", "normalisation"],
+  "formulation-trend": ["speeches", "years", "term"]
+};
+
+/**
+ * Validates the parameters of one chart kind against the data.
+ * `get(name)` reads a raw parameter (URLSearchParams#get or an options object).
+ * Without `term`, a formulation trend shows the five formulations with most hits in the selection.
+ * Returns {ok: true, selected, themes, formulations, normalisation, years, params} or {ok: false, errors};
+ * `params` is the canonical URL query of the chart (what an embed snippet carries).
+ */
+export function parseChartParams(kind, get, {speeches, themes, formulations, formulationHits = []}) {
+  const allowed = CHART_KINDS[kind];
+  if (!allowed) return {ok: false, errors: [`unknown chart "${kind}"; valid charts: ${Object.keys(CHART_KINDS).join(", ")}`]};
+  const errors = [];
+  const yearsRaw = get("years");
+  let years = null;
+  if (yearsRaw != null && yearsRaw !== "") {
+    const y = parseYears(yearsRaw);
+    if (y.error) errors.push(y.error);
+    else years = y;
+  }
+  const ids = parseList(get("speeches"));
+  const sel = errors.length ? {selected: [], errors: []} : selectSpeeches(speeches, {ids, years});
+  errors.push(...sel.errors);
+  const out = {ok: true, kind, selected: sel.selected, years, themes, formulations: [], normalisation: "rate", params: {}};
+  if (ids.length) out.params.speeches = ids.join(",");
+  if (years) out.params.years = years.from === years.to ? String(years.from) : `${years.from}-${years.to}`;
+  if (allowed.includes("theme")) {
+    const names = parseList(get("theme"));
+    if (names.length) {
+      const r = resolveThemes(themes, names);
+      errors.push(...r.errors);
+      out.themes = r.themes;
+      out.params.theme = r.themes.map((t) => t.theme_id).join(",");
+    }
+  }
+  if (allowed.includes("normalisation")) {
+    const n = parseNormalisation(get("normalisation"));
+    if (n.error) errors.push(n.error);
+    else out.normalisation = n.normalisation;
+    if (n.normalisation && n.normalisation !== "rate") out.params.normalisation = n.normalisation;
+  }
+  if (allowed.includes("term")) {
+    const terms = parseList(get("term"));
+    if (terms.length) {
+      const r = resolveFormulations(formulations, terms);
+      errors.push(...r.errors);
+      out.formulations = r.formulations;
+    } else out.formulations = topFormulations(formulationHits, out.selected, formulations);
+    // Always explicit, so a copied embed keeps its lines when the data grows.
+    out.params.term = out.formulations.map((f) => f.canonical).join(",");
+  }
+  return errors.length ? {ok: false, errors} : out;
+}
+
+/** Formulations with the most hits in the selection (ties: lexicon order), for default trends. */
+export function topFormulations(hits, selected, formulations, k = 5) {
+  const ids = new Set(selected.map((s) => s.speech_id));
+  const count = new Map();
+  for (const h of hits) if (ids.has(h.speech_id)) count.set(h.formulation_id, (count.get(h.formulation_id) ?? 0) + 1);
+  return formulations
+    .map((f, i) => ({f, n: count.get(f.formulation_id) ?? 0, i}))
+    .filter((d) => d.n > 0)
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .slice(0, k)
+    .map((d) => d.f);
+}
+
+const per10k = (hits, chars) => (chars > 0 ? (hits / chars) * 1e4 : 0);
+
+/** Unique display names "2023 · title…" for heatmap rows (titles may repeat or be missing). */
+export function speechLabels(selected, max = 22) {
+  const names = new Map();
+  const seen = new Map();
+  for (const s of selected) {
+    const raw = s.title || s.source_file || s.speech_id;
+    const name = `${s.year ?? "?"} · ${raw.length > max ? raw.slice(0, max - 1) + "…" : raw}`;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    names.set(s.speech_id, seen.get(name) > 1 ? `${name} (${s.speech_id.slice(-4)})` : name);
+  }
+  return names;
+}
+
+/**
+ * Heatmap rows, one per (selected speech, theme), from theme_scores' whole-speech rows
+ * (section_id "_all"). `value` is the drawn colour: rate per 10k Han characters, or the theme's
+ * share of the speech's theme hits.
+ */
+export function themeHeatmapRows(scores, selected, themes, {normalisation = "rate"} = {}) {
+  const label = speechLabels(selected);
+  const themeOf = new Map(themes.map((t) => [t.theme_id, t]));
+  const order = new Map(selected.map((s, i) => [s.speech_id, i]));
+  const themeOrder = new Map(themes.map((t, i) => [t.theme_id, i]));
+  return scores
+    .filter((d) => d.section_id === "_all" && order.has(d.speech_id) && themeOf.has(d.theme_id))
+    .map((d) => ({
+      speech_id: d.speech_id,
+      speech: label.get(d.speech_id),
+      year: selected[order.get(d.speech_id)].year ?? null,
+      theme_id: d.theme_id,
+      theme: themeOf.get(d.theme_id).zh,
+      hits: d.hits,
+      han_chars: d.han_chars,
+      rate_per_10k: d.rate_per_10k,
+      share: d.share,
+      value: normalisation === "share" ? d.share : d.rate_per_10k
+    }))
+    .sort((a, b) => order.get(a.speech_id) - order.get(b.speech_id) || themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id));
+}
+
+/** Speeches and Han characters per year of the selection (speeches without a year are left out). */
+function yearTotals(selected) {
+  const totals = new Map();
+  for (const s of selected) {
+    if (s.year == null) continue;
+    const t = totals.get(s.year) ?? {speeches: 0, han_chars: 0};
+    t.speeches += 1;
+    t.han_chars += s.han_chars ?? 0;
+    totals.set(s.year, t);
+  }
+  return new Map([...totals].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * Theme trend rows, one per (year, theme): hits pooled over the year's selected speeches, divided
+ * by their pooled Han characters (rate) or by all theme hits of that year (share). Pooling, not
+ * averaging speech rates, so a short speech does not weigh as much as a long one.
+ */
+export function themeTrendRows(scores, selected, themes, {normalisation = "rate"} = {}) {
+  const totals = yearTotals(selected);
+  const yearOf = new Map(selected.map((s) => [s.speech_id, s.year]));
+  const hits = new Map();
+  const allHits = new Map();
+  for (const d of scores) {
+    if (d.section_id !== "_all" || !yearOf.has(d.speech_id)) continue;
+    const y = yearOf.get(d.speech_id);
+    if (y == null) continue;
+    hits.set(`${y}\t${d.theme_id}`, (hits.get(`${y}\t${d.theme_id}`) ?? 0) + d.hits);
+    allHits.set(y, (allHits.get(y) ?? 0) + d.hits);
+  }
+  const rows = [];
+  for (const [year, t] of totals) {
+    for (const theme of themes) {
+      const h = hits.get(`${year}\t${theme.theme_id}`) ?? 0;
+      const all = allHits.get(year) ?? 0;
+      const rate = per10k(h, t.han_chars);
+      const share = all > 0 ? h / all : 0;
+      rows.push({year, theme_id: theme.theme_id, theme: theme.zh, speeches: t.speeches, hits: h, han_chars: t.han_chars, rate_per_10k: rate, share, value: normalisation === "share" ? share : rate});
+    }
+  }
+  return rows;
+}
+
+/** Formulation trend rows, one per (year, formulation): matches per 10k Han characters of that year's selected speeches. */
+export function formulationTrendRows(formulationHits, selected, formulations) {
+  const totals = yearTotals(selected);
+  const yearOf = new Map(selected.map((s) => [s.speech_id, s.year]));
+  const wanted = new Set(formulations.map((f) => f.formulation_id));
+  const hits = new Map();
+  for (const h of formulationHits) {
+    const y = yearOf.get(h.speech_id);
+    if (y == null || !wanted.has(h.formulation_id)) continue;
+    hits.set(`${y}\t${h.formulation_id}`, (hits.get(`${y}\t${h.formulation_id}`) ?? 0) + 1);
+  }
+  const rows = [];
+  for (const [year, t] of totals) {
+    for (const f of formulations) {
+      const n = hits.get(`${year}\t${f.formulation_id}`) ?? 0;
+      const rate = per10k(n, t.han_chars);
+      rows.push({year, formulation_id: f.formulation_id, term: f.canonical, speeches: t.speeches, hits: n, han_chars: t.han_chars, rate_per_10k: rate, value: rate});
+    }
+  }
+  return rows;
+}
+
+/**
+ * The data date shown in source lines. Deliberately not the clock (an embed rebuilt tomorrow must
+ * say the same thing): an explicit SPEECH_ATLAS_DATA_DATE when the publisher sets one, else the
+ * newest speech year in the data ("数据截至 2024").
+ */
+export function dataDate(speeches, override) {
+  if (override) return String(override);
+  const years = speeches.map((s) => s.year).filter((y) => y != null);
+  return years.length ? String(Math.max(...years)) : "n.d.";
+}
+
+/** "pipeline 0.1.0 · formulations 2026.11.1 · codebook 1.0.0" from manifest.json. */
+export function dataVersion(manifest) {
+  const lex = manifest?.lexicons ?? {};
+  const parts = [`pipeline ${manifest?.pipeline?.version ?? lex.pipeline ?? "?"}`];
+  for (const [k, v] of Object.entries(lex)) if (k !== "pipeline") parts.push(`${k} ${v}`);
+  return parts.join(", ");
+}
+
+/** Source line of a chart: corpus, number of speeches drawn, data version, data date. */
+export function sourceLine({manifest, selected, allSpeeches, date}) {
+  const corpus = manifest?.corpus?.name ?? "?";
+  return `语料 Corpus: ${corpus} · ${selected.length} 篇讲话 speeches · 数据版本 data: ${dataVersion(manifest)} · 数据截至 data through ${dataDate(allSpeeches ?? selected, date)}`;
+}
