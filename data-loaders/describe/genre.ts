@@ -19,7 +19,7 @@ export interface GenreDecision {
   cue: string | null;
 }
 
-const REPORT = /政府工作报告|工作报告|的报告$|^关于.+的报告/m;
+const REPORT = /政府工作报告|工作报告|述职报告|的报告$|^关于.+的报告/m;
 const STUDY = /中心组|研讨|交流发言|学习体会|心得体会|读书班|读书会|专题学习|学习会|学习发言/;
 const CONFERENCE =
   /在[^，。]{0,40}(?:会议|大会|座谈会|推进会|部署会|动员会)上的(?:讲话|发言|致辞)|会议上的讲话|讲话$/;

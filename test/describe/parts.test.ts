@@ -108,6 +108,7 @@ test("genre rules", () => {
   );
   assert.equal(g("", "正文。", "尊敬的各位领导：", "发言完毕，谢谢。"), "study_session_remarks");
   assert.equal(g("", "正文。"), "other");
+  assert.equal(g("关于2019年度抓基层党建工作述职报告"), "report");
 });
 
 test("level: own unit and title outweigh mentions of other levels", () => {
