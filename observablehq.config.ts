@@ -14,6 +14,9 @@ export default {
     { name: "方法 Methods", path: "/methods" },
     { name: "数据 Data", path: "/data" },
   ],
+  // Not listed, still built: Framework builds every .md under src/, `pages` only feeds the sidebar.
+  // src/embed/{theme-heatmap,theme-trend,formulation-trend}.md are iframe pages for briefings
+  // (no sidebar/header/footer/pager); test/browser/embed.test.ts checks they are in dist/embed/.
   // One reader page per speech (src/speeches/[speech].md), from the pipeline's manifest.json.
   dynamicPaths: readSpeechIds().map((id) => `/speeches/${id}`),
   // <html> has no lang attribute in Framework 1.13; lang="zh-CN" makes browsers pick Simplified

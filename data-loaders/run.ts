@@ -98,6 +98,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       time,
     });
     timings.total = Math.round(performance.now() - start);
+    // Peak resident memory of the whole process (all threads) so far, in MB.
+    timings.max_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
     opts.onTimings?.(timings);
     return { manifest, outputs, counts: countsOf(manifest) };
   } finally {

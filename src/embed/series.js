@@ -66,7 +66,10 @@ export function selectSpeeches(speeches, {ids = [], years = null} = {}) {
   const byId = new Map(speeches.map((s) => [s.speech_id, s]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) errors.push(`unknown speech id ${unknown.join(", ")}; valid ids: ${[...byId.keys()].sort().join(", ")}`);
-  let selected = ids.length ? ids.filter((id) => byId.has(id)).map((id) => byId.get(id)) : speeches.slice();
+  // Explicit ids keep their order; otherwise the dashboard's order: by year (unknown last), then file.
+  let selected = ids.length
+    ? ids.filter((id) => byId.has(id)).map((id) => byId.get(id))
+    : speeches.slice().sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || String(a.source_file ?? "").localeCompare(String(b.source_file ?? "")));
   if (years) {
     selected = selected.filter((s) => s.year != null && s.year >= years.from && s.year <= years.to);
     if (!errors.length && !selected.length) {
@@ -122,7 +125,8 @@ export function resolveFormulations(formulations, terms) {
 }
 
 export function parseNormalisation(value) {
-  const v = value == null || value === "" ? "rate" : String(value);
+  // The dashboard's measure switches say "rate_per_10k"; embeds and the CLI say "rate".
+  const v = value == null || value === "" || value === "rate_per_10k" ? "rate" : String(value);
   return NORMALISATIONS.includes(v) ? {normalisation: v} : {error: `normalisation must be one of ${NORMALISATIONS.join(", ")}, got "${v}"`};
 }
 
@@ -167,11 +171,14 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
     }
   }
   if (allowed.includes("normalisation")) {
-    const n = parseNormalisation(get("normalisation"));
+    const n = parseNormalisation(get("normalisation") ?? get("metric"));
     if (n.error) errors.push(n.error);
     else out.normalisation = n.normalisation;
     if (n.normalisation && n.normalisation !== "rate") out.params.normalisation = n.normalisation;
   }
+  // Trends here are always pooled (Σ hits / Σ chars); a copied "mean" view must not silently change.
+  const pool = get("pool");
+  if (pool != null && pool !== "" && pool !== "pooled") errors.push(`pool must be "pooled" (the only aggregation embeds draw), got "${pool}"`);
   if (allowed.includes("term")) {
     const terms = parseList(get("term"));
     if (terms.length) {
@@ -201,7 +208,7 @@ export function topFormulations(hits, selected, formulations, k = 5) {
 const per10k = (hits, chars) => (chars > 0 ? (hits / chars) * 1e4 : 0);
 
 /** Unique display names "2023 · title…" for heatmap rows (titles may repeat or be missing). */
-export function speechLabels(selected, max = 22) {
+export function speechLabels(selected, max = 18) {
   const names = new Map();
   const seen = new Map();
   for (const s of selected) {

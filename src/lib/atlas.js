@@ -1,5 +1,6 @@
 // Small shared helpers of the analysis pages: theme colours, the source line, reader links.
 import * as d3 from "npm:d3";
+import {sourceLine as embedSourceLine} from "../embed/series.js";
 
 /** theme_id → colour, stable in codebook order (the themes table's row order). */
 export function themeColors(themes) {
@@ -10,19 +11,12 @@ export function themeColors(themes) {
 /** Bilingual theme label "政治建设 Political building". */
 export const themeLabel = (t) => (t ? `${t.zh} ${t.en}` : "—");
 
-/** Source line of every chart: corpus · N speeches · pipeline and codebook versions. */
+/**
+ * Source line of every chart: the embed pages' format (corpus · N speeches · data version · data
+ * date), so a chart says the same thing on a page, in an embed and in a report.
+ */
 export function sourceLine(manifest, speeches) {
-  const corpus = manifest?.corpus?.name ?? "?";
-  const pipeline = manifest?.pipeline?.version ?? "?";
-  const codebook = manifest?.lexicons?.codebook;
-  const lexicon = manifest?.lexicons?.formulations;
-  return [
-    `语料 corpus: ${corpus}`,
-    `${speeches} 篇讲话 speeches`,
-    `speech-atlas ${pipeline}`,
-    codebook ? `编码表 codebook ${codebook}` : null,
-    lexicon ? `提法词表 lexicon ${lexicon}` : null
-  ].filter(Boolean).join(" · ");
+  return embedSourceLine({manifest, selected: speeches});
 }
 
 /**

@@ -1,0 +1,186 @@
+// Embed pages (src/embed/*.md) in headless Chromium: each renders alone with no request to any host
+// but the local server and no console error; the toolbar's SVG, PNG and CSV downloads are what the
+// chart drew; URL parameters are honoured and invalid ones give a message, not an error.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Download } from "playwright-core";
+import { guardedPage, launchBrowser, type GuardedPage } from "./harness.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+import { DIST, ensureSite } from "./site-build.ts";
+import { outDir } from "../../scripts/site/pipeline-out.ts";
+import { readReportTables } from "../../scripts/report/tables.ts";
+
+const KINDS = ["theme-heatmap", "theme-trend", "formulation-trend"];
+
+async function load(g: GuardedPage, url: string): Promise<void> {
+  await g.page.goto(url, { waitUntil: "load" });
+  await g.page.waitForLoadState("networkidle");
+  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading") && document.querySelector("#embed-root > *"), null, { timeout: 30_000 });
+}
+
+function assertClean(g: GuardedPage, what: string): void {
+  assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
+  assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFileSync(path);
+}
+
+/** RFC 4180 record count (quoted cells may hold newlines), header excluded. */
+function csvRecords(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\n") row.push(cell.replace(/\r$/, "")), rows.push(row), (row = []), (cell = "");
+    else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe("embed pages", () => {
+  let browser: Browser;
+  let server: StaticServer;
+  before(async () => {
+    ensureSite();
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(DIST, { prefix: "/atlas/" })]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("embed pages are built although not listed in the sidebar", () => {
+    for (const kind of KINDS) assert.ok(existsSync(join(DIST, "embed", `${kind}.html`)), `dist/embed/${kind}.html`);
+    const index = readFileSync(join(DIST, "index.html"), "utf8");
+    assert.doesNotMatch(index, /embed\/theme-heatmap/, "embed pages must not be in the sidebar");
+  });
+
+  for (const kind of KINDS) {
+    test(`${kind}: renders alone; SVG, PNG (2×) and CSV downloads match the chart`, async () => {
+      const g = await guardedPage(browser, { acceptDownloads: true });
+      try {
+        await load(g, `${server.url}embed/${kind}.html`);
+        const { page } = g;
+        // Alone: no sidebar, header, footer or pager.
+        assert.equal(await page.locator("#observablehq-sidebar, #observablehq-header, #observablehq-footer, .observablehq-pager").count(), 0);
+        const frame = page.locator(`figure.atlas-frame#${kind}`);
+        const title = (await frame.locator(".atlas-frame-title").textContent())!.trim();
+        const source = await frame.locator(".atlas-source").textContent();
+        const tables = readReportTables(outDir());
+        assert.match(source!, new RegExp(`${tables.manifest.corpus!.name} · ${tables.speeches.length} 篇讲话`));
+        assert.match(source!, /pipeline 0\.\d+\.\d+.*formulations [\d.]+/);
+        assert.match(source!, new RegExp(`data through ${Math.max(...tables.speeches.map((s) => s.year ?? 0))}`));
+        assert.equal(await page.locator('a[target="_top"][href$="/atlas/index.html"]').count(), 1, "link back to the dashboard");
+
+        const rows = Number(await frame.getAttribute("data-rows"));
+        const marks = (await frame.getAttribute("data-marks"))!;
+        assert.ok(rows > 0);
+        assert.equal(await frame.locator(`.atlas-frame-chart ${marks}`).count(), rows, "one mark per row");
+
+        const [svgDl] = await Promise.all([page.waitForEvent("download"), frame.locator('button[data-action="svg"]').click()]);
+        assert.equal(svgDl.suggestedFilename(), `${kind}.svg`);
+        const svg = (await saved(svgDl)).toString("utf8");
+        const parsed = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+          const root = doc.documentElement;
+          return {
+            error: doc.querySelector("parsererror")?.textContent ?? null,
+            tag: root.tagName,
+            title: root.querySelector(":scope > title")?.textContent ?? null,
+            width: Number(root.getAttribute("width")),
+            height: Number(root.getAttribute("height")),
+            texts: [...root.querySelectorAll("text")].map((t) => t.textContent).join(" "),
+          };
+        }, svg);
+        assert.equal(parsed.error, null, "SVG parses");
+        assert.equal(parsed.tag, "svg");
+        assert.equal(parsed.title, title, "<title> is the chart title");
+        assert.match(parsed.texts, /[\u4e00-\u9fff]/, "Chinese stays text");
+        assert.equal(await page.locator(`figure#${kind} .atlas-frame-chart ${marks}`).count(), rows);
+
+        const [pngDl] = await Promise.all([page.waitForEvent("download"), frame.locator('button[data-action="png"]').click()]);
+        const png = await saved(pngDl);
+        assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+        assert.equal(png.readUInt32BE(16), 2 * parsed.width, "PNG width = 2 × SVG width");
+        assert.equal(png.readUInt32BE(20), 2 * parsed.height, "PNG height = 2 × SVG height");
+
+        const [csvDl] = await Promise.all([page.waitForEvent("download"), frame.locator('button[data-action="csv"]').click()]);
+        const records = csvRecords((await saved(csvDl)).toString("utf8").replace(/^\ufeff/, ""));
+        assert.equal(records.length - 1, rows, "CSV rows = rows drawn");
+        assert.ok(records.slice(1).every((r) => r.length === records[0]!.length));
+
+        // Embed code: an iframe of this very page with the chart's parameters.
+        await frame.locator('button[data-action="embed"]').click();
+        const snippet = await frame.locator("textarea.atlas-embed-code").inputValue();
+        assert.match(snippet, new RegExp(`^<iframe src="${server.url.replace(/[.]/g, "\\.")}embed/${kind}\\.html`));
+        // Responsive: a narrower iframe redraws the chart at the new width.
+        // The plot's own <svg> is the last one (a colour legend may come first).
+        const svgWidth = () => page.evaluate(() => [...document.querySelectorAll(".atlas-frame-chart svg")].pop()?.getAttribute("width"));
+        const wide = Number(await svgWidth());
+        await page.setViewportSize({ width: 600, height: 900 });
+        await page.waitForFunction((w) => Number([...document.querySelectorAll(".atlas-frame-chart svg")].pop()?.getAttribute("width")) < w, wide);
+        assert.ok(Number(await svgWidth()) < wide);
+        assertClean(g, kind);
+      } finally {
+        await g.close();
+      }
+    });
+  }
+
+  test("URL parameters select speeches, years, themes, terms and normalisation", async () => {
+    const tables = readReportTables(outDir());
+    const [first, second] = tables.speeches;
+    const g = await guardedPage(browser);
+    try {
+      await load(g, `${server.url}embed/theme-heatmap.html?speeches=${first!.speech_id},${second!.speech_id}&theme=political_building,talent`);
+      assert.equal(await g.page.getAttribute("figure#theme-heatmap", "data-rows"), "4");
+      const year = Math.min(...tables.speeches.map((s) => s.year!));
+      await load(g, `${server.url}embed/formulation-trend.html?term=两个维护&years=${year}`);
+      assert.equal(await g.page.getAttribute("figure#formulation-trend", "data-rows"), "1");
+      assert.match((await g.page.textContent(".atlas-frame-title"))!, /两个维护/);
+      await load(g, `${server.url}embed/theme-trend.html?normalisation=share`);
+      const years = new Set(tables.speeches.map((s) => s.year));
+      assert.equal(Number(await g.page.getAttribute("figure#theme-trend", "data-rows")), years.size * tables.themes.length);
+      assert.match((await g.page.textContent("figure#theme-trend"))!, /share/);
+      assertClean(g, "parameters");
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("invalid parameters show what is wrong and the valid values, without a console error", async () => {
+    const g = await guardedPage(browser);
+    try {
+      const cases: [string, RegExp][] = [
+        ["theme-heatmap.html?speeches=nope", /unknown speech id nope; valid ids: s/],
+        ["theme-trend.html?years=2030-2020", /empty year range/],
+        ["theme-trend.html?normalisation=log", /normalisation must be one of rate, share/],
+        ["formulation-trend.html?term=两个维户", /unknown term "两个维户"; near matches: 两个维护/],
+        ["theme-heatmap.html?theme=政治", /did you mean .*政治建设/],
+      ];
+      for (const [path, message] of cases) {
+        await load(g, `${server.url}embed/${path}`);
+        const alert = await g.page.locator(".atlas-embed-error").textContent();
+        assert.match(alert ?? "", message, path);
+        assert.equal(await g.page.locator("figure.atlas-frame").count(), 0, path);
+      }
+      assertClean(g, "invalid parameters");
+    } finally {
+      await g.close();
+    }
+  });
+});

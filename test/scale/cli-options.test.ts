@@ -1,0 +1,29 @@
+// The scale options of the command line: parsed, validated, defaulted.
+import assert from "node:assert/strict";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parseCliArgs, parseMergeArgs, UsageError } from "../../data-loaders/cli/args.ts";
+
+test("defaults: all cores, cache under the output folder, no shard, no timings", () => {
+  const o = parseCliArgs(["--out", "o"]);
+  assert.equal(o.workers, availableParallelism());
+  assert.equal(o.cacheDir, join("o", ".cache"));
+  assert.equal(o.shard, null);
+  assert.equal(o.timings, false);
+});
+
+test("--workers, --cache, --no-cache, --shard, --timings", () => {
+  const o = parseCliArgs(["--workers", "3", "--cache", "/tmp/c", "--shard", "1/4", "--timings"]);
+  assert.deepEqual([o.workers, o.cacheDir, o.shard, o.timings], [3, "/tmp/c", { index: 1, count: 4 }, true]);
+  assert.equal(parseCliArgs(["--no-cache"]).cacheDir, null);
+  for (const bad of [["--workers", "0"], ["--workers", "1.5"], ["--shard", "4/4"], ["--shard", "x"], ["--no-cache", "--cache", "c"]]) {
+    assert.throws(() => parseCliArgs(bad), UsageError, bad.join(" "));
+  }
+});
+
+test("merge arguments: --out and at least one shard folder", () => {
+  assert.deepEqual(parseMergeArgs(["--out", "m", "a", "b"]), { out: "m", shards: ["a", "b"], timings: false, quiet: false });
+  assert.throws(() => parseMergeArgs(["a"]), UsageError);
+  assert.throws(() => parseMergeArgs(["--out", "m"]), UsageError);
+});
