@@ -16,7 +16,7 @@ export function outlineProfile(data, dominant, {width, metric = "share", section
     marginLeft: Math.min(380, Math.max(160, width * 0.38)),
     marginRight: 150,
     x: {label: share ? "段内编码命中比例 share of the section's coded hits →" : "每万汉字命中 hits per 10k Han characters →", percent: share, grid: true},
-    y: {domain: sectionOrder, label: null, tickFormat: (s) => (s.length > 34 ? s.slice(0, 33) + "…" : s)},
+    y: {domain: sectionOrder, label: null, tickFormat: (s) => (s.length > 24 ? s.slice(0, 23) + "…" : s)},
     color: {domain: themeOrder, range: colors, legend: true},
     marks: [
       Plot.barX(data, {
