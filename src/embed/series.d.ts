@@ -1,7 +1,41 @@
 // Types of series.js for the TypeScript side (the report command); the module stays plain JS so
 // Framework pages import it as is.
 export type Normalisation = "rate" | "share";
-export type ChartKind = "theme-heatmap" | "theme-trend" | "formulation-trend";
+export type ChartKind = "theme-heatmap" | "theme-trend" | "formulation-trend" | "theme-bars" | "outline-profile" | "term-by-speech" | "term-trend" | "log-odds";
+export type Pool = "pooled" | "mean";
+export type GroupKind = "speech" | "year" | "level" | "genre";
+/** What a `term` parameter resolved to (src/lib/search.js resolveSearch). */
+export type TermSearch = { kind: "formulation"; formulation: FormulationLike; via: string | null } | { kind: "term"; term: string } | { kind: "empty" };
+export interface SectionLike {
+  speech_id: string;
+  section_id: string;
+  parent_id?: string | null;
+  heading?: string | null;
+  kind?: string | null;
+  is_leaf: boolean;
+  seq: number;
+}
+export interface SentenceLike {
+  speech_id: string;
+  text: string;
+}
+export interface SpeechTermLike {
+  speech_id: string;
+  term: string;
+  count: number;
+}
+export interface LogOddsRow {
+  term: string;
+  ya: number;
+  yb: number;
+  na: number;
+  nb: number;
+  alpha_w: number;
+  alpha0: number;
+  delta: number;
+  variance: number;
+  z: number;
+}
 
 export interface SpeechLike {
   speech_id: string;
@@ -32,6 +66,7 @@ export interface ThemeScoreLike {
   han_chars: number;
   rate_per_10k: number;
   share: number;
+  dominant?: boolean;
 }
 export interface HitLike {
   speech_id: string;
@@ -52,10 +87,23 @@ export interface ChartParams {
   formulations: FormulationLike[];
   normalisation: Normalisation;
   params: Record<string, string>;
+  /** kinds with a `pool` parameter: the aggregations drawn */
+  pools?: Pool[];
+  /** term-by-speech, term-trend: the resolved term */
+  search?: TermSearch;
+  /** outline-profile: the speech */
+  speech?: SpeechLike;
+  /** log-odds: the two groups (b = "rest": all other speeches) and the bars per side */
+  groups?: { kind: GroupKind; a: string; b: string; n: number };
 }
 export type Row = Record<string, string | number | boolean | null>;
 
 export const NORMALISATIONS: Normalisation[];
+export const POOLS: Pool[];
+export const GROUP_KINDS: GroupKind[];
+export const REST_PARAM: "rest";
+export const TOP_N: { min: number; max: number; default: number };
+export const POOL_MEASURE: Record<Pool, string>;
 export const CHART_KINDS: Record<ChartKind, string[]>;
 export function plainRows<T = Record<string, unknown>>(rows: Iterable<unknown>): T[];
 export function parseList(value: unknown): string[];
@@ -69,7 +117,24 @@ export function parseChartParams(kind: string, get: (name: string) => string | n
 export function topFormulations<F extends FormulationLike>(hits: HitLike[], selected: SpeechLike[], formulations: F[], k?: number): F[];
 export function speechLabels(selected: SpeechLike[], max?: number): Map<string, string>;
 export function themeHeatmapRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[], opts?: { normalisation?: Normalisation }): Row[];
-export function themeTrendRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[], opts?: { normalisation?: Normalisation }): Row[];
+export function themeTrendRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[], opts?: { normalisation?: Normalisation; pool?: Pool }): Row[];
+export function themeName(theme: ThemeLike): string;
+export function readerLink(speechId: string, opts?: { section?: string }): string;
+export function themeBarsRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[]): Row[];
+export function outlineProfileRows(
+  sections: SectionLike[],
+  scores: ThemeScoreLike[],
+  speechId: string,
+  themes: ThemeLike[],
+  opts?: { href?: (speechId: string, opts: { section?: string }) => string },
+): { leaves: { section_id: string; label: string }[]; rows: Row[]; dominant: Row[] };
+export function termCountsBySpeech(search: TermSearch, tables: { formulationHits?: HitLike[]; sentences?: SentenceLike[] }): Map<string, number>;
+export function termBySpeechRows(counts: Map<string, number>, selected: SpeechLike[]): Row[];
+export function termTrendRows(bySpeech: Row[], pools?: Pool[]): Row[];
+export function groupValue(kind: GroupKind, speech: SpeechLike): string | null;
+export function groupValues(kind: GroupKind, speeches: SpeechLike[]): string[];
+export function logOddsScores(speechTerms: SpeechTermLike[], speeches: SpeechLike[], groups: { kind: GroupKind; a: string; b: string }): LogOddsRow[];
+export function logOddsTop(scored: LogOddsRow[], n: number, sides: [string, string]): (LogOddsRow & { side: string })[];
 export function formulationTrendRows(hits: HitLike[], selected: SpeechLike[], formulations: FormulationLike[]): Row[];
 export function dataDate(speeches: SpeechLike[], override?: string | null): string;
 export function dataVersion(manifest: unknown): string;

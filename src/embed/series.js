@@ -4,6 +4,8 @@
 // Also the validation of chart parameters (URL query or command-line options): a bad value yields
 // a message that lists the valid values, never an exception, so pages show it instead of failing.
 
+import {resolveSearch} from "../lib/search.js";
+
 export const NORMALISATIONS = ["rate", "share"];
 
 /** Arrow hands Int64 columns over as BigInt: every numeric cell becomes a Number. */
@@ -133,9 +135,26 @@ export function parseNormalisation(value) {
 /** The chart kinds with an embed page, and the URL parameters each one reads. */
 export const CHART_KINDS = {
   "theme-heatmap": ["speeches", "years", "theme", "normalisation"],
-  "theme-trend": ["speeches", "years", "theme", "normalisation"],
-  "formulation-trend": ["speeches", "years", "term"]
+  "theme-trend": ["speeches", "years", "theme", "normalisation", "pool"],
+  "formulation-trend": ["speeches", "years", "term"],
+  "theme-bars": ["speeches", "years", "theme", "normalisation"],
+  "outline-profile": ["speech", "theme", "normalisation"],
+  "term-by-speech": ["speeches", "years", "term"],
+  "term-trend": ["speeches", "years", "term", "pool"],
+  "log-odds": ["kind", "a", "b", "n"]
 };
+
+/** Year aggregations: pooled Σhits/Σchars (long speeches weigh more) or the mean of per-speech values. */
+export const POOLS = ["pooled", "mean"];
+/** Group kinds of the distinctive-terms chart (src/lib/logOddsSql.js groupExpr). */
+export const GROUP_KINDS = ["speech", "year", "level", "genre"];
+/** "b=rest": group B is every other speech. */
+export const REST_PARAM = "rest";
+export const TOP_N = {min: 5, max: 40, default: 15};
+
+// Kinds whose `term` is one search (a formulation or else a literal string, as on the Terms page)
+// rather than a list of lexicon formulations.
+const SEARCH_TERM_KINDS = new Set(["term-by-speech", "term-trend"]);
 
 /**
  * Validates the parameters of one chart kind against the data.
@@ -176,10 +195,32 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
     else out.normalisation = n.normalisation;
     if (n.normalisation && n.normalisation !== "rate") out.params.normalisation = n.normalisation;
   }
-  // Trends here are always pooled (Σ hits / Σ chars); a copied "mean" view must not silently change.
   const pool = get("pool");
-  if (pool != null && pool !== "" && pool !== "pooled") errors.push(`pool must be "pooled" (the only aggregation embeds draw), got "${pool}"`);
-  if (allowed.includes("term")) {
+  if (allowed.includes("pool")) {
+    // A theme trend draws one aggregation (default pooled); a term trend draws both unless told.
+    const pools = parseList(pool);
+    const bad = pools.filter((p) => !POOLS.includes(p));
+    if (bad.length) errors.push(`pool must be ${kind === "term-trend" ? "pooled, mean or both (pooled,mean)" : "pooled or mean"}, got "${bad.join(",")}"`);
+    else if (kind === "theme-trend" && pools.length > 1) errors.push(`pool must be pooled or mean (one line per theme), got "${pools.join(",")}"`);
+    else {
+      out.pools = pools.length ? POOLS.filter((p) => pools.includes(p)) : kind === "term-trend" ? POOLS.slice() : ["pooled"];
+      if (kind === "theme-trend" ? out.pools[0] !== "pooled" : out.pools.length < POOLS.length) out.params.pool = out.pools.join(",");
+    }
+  } else if (pool != null && pool !== "" && pool !== "pooled") {
+    // These charts are always pooled (Σ hits / Σ chars); a copied "mean" view must not silently change.
+    errors.push(`pool must be "pooled" (the only aggregation this chart draws), got "${pool}"`);
+  }
+  if (SEARCH_TERM_KINDS.has(kind)) {
+    const raw = String(get("term") ?? "").trim();
+    const found = resolveSearch(raw, formulations);
+    if (found.kind === "empty") {
+      errors.push(`term is required: a formulation of the lexicon (e.g. ${formulations.slice(0, 5).map((f) => f.canonical).join(", ")}) or any literal string`);
+    } else {
+      out.search = found;
+      if (found.kind === "formulation") out.formulations = [found.formulation];
+      out.params.term = found.kind === "formulation" ? found.formulation.canonical : found.term;
+    }
+  } else if (allowed.includes("term")) {
     const terms = parseList(get("term"));
     if (terms.length) {
       const r = resolveFormulations(formulations, terms);
@@ -189,7 +230,65 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
     // Always explicit, so a copied embed keeps its lines when the data grows.
     out.params.term = out.formulations.map((f) => f.canonical).join(",");
   }
+  if (allowed.includes("speech")) {
+    const id = String(get("speech") ?? "").trim();
+    const speech = speeches.find((s) => s.speech_id === id);
+    const valid = speeches.map((s) => s.speech_id).sort().join(", ");
+    if (!id) errors.push(`speech is required: one speech id; valid ids: ${valid}`);
+    else if (!speech) errors.push(`unknown speech id ${id}; valid ids: ${valid}`);
+    else {
+      out.speech = speech;
+      out.selected = [speech];
+      out.params.speech = id;
+    }
+  }
+  if (kind === "log-odds") {
+    const groups = parseGroups(get, speeches);
+    errors.push(...groups.errors);
+    if (!groups.errors.length) {
+      out.groups = groups.groups;
+      out.params = groups.params;
+      out.selected = speeches;
+    }
+  }
   return errors.length ? {ok: false, errors} : out;
+}
+
+/** A speech's group value for a group kind, as logOddsSql.js groupExpr computes it (null: in no group). */
+export function groupValue(kind, speech) {
+  if (kind === "speech") return speech.speech_id;
+  if (kind === "year") return speech.year == null ? "unknown" : String(speech.year);
+  return speech[kind] ?? null;
+}
+
+/** The valid values of a group kind, in the Terms page's order (speech: dashboard order; else sorted). */
+export function groupValues(kind, speeches) {
+  if (kind === "speech") return selectSpeeches(speeches).selected.map((s) => s.speech_id);
+  return [...new Set(speeches.map((s) => groupValue(kind, s)).filter((v) => v != null))].sort();
+}
+
+/** kind, a, b (a group value or "rest"), n → {groups: {kind, a, b (REST_PARAM or a value), n}, params} or errors. */
+function parseGroups(get, speeches) {
+  const errors = [];
+  const kind = String(get("kind") ?? "").trim() || "speech";
+  if (!GROUP_KINDS.includes(kind)) return {errors: [`kind must be one of ${GROUP_KINDS.join(", ")}, got "${kind}"`]};
+  const values = groupValues(kind, speeches);
+  const a = String(get("a") ?? "").trim();
+  const b = String(get("b") ?? "").trim() || REST_PARAM;
+  const list = `valid ${kind} values: ${values.join(", ")}`;
+  if (!a) errors.push(`a is required: the ${kind} of group A; ${list}`);
+  else if (!values.includes(a)) errors.push(`unknown ${kind} "${a}" for a; ${list}`);
+  if (b !== REST_PARAM && !values.includes(b)) errors.push(`unknown ${kind} "${b}" for b; ${list}, or ${REST_PARAM} (all other speeches)`);
+  if (a && a === b) errors.push(`a and b are the same ${kind} "${a}": pick two different groups`);
+  const nRaw = get("n");
+  let n = TOP_N.default;
+  if (nRaw != null && nRaw !== "") {
+    n = Number(nRaw);
+    if (!Number.isInteger(n) || n < TOP_N.min || n > TOP_N.max) errors.push(`n must be a whole number from ${TOP_N.min} to ${TOP_N.max}, got "${nRaw}"`);
+  }
+  const params = {kind, a, b};
+  if (n !== TOP_N.default) params.n = String(n);
+  return {errors, groups: {kind, a, b, n}, params};
 }
 
 /** Formulations with the most hits in the selection (ties: lexicon order), for default trends. */
@@ -265,29 +364,188 @@ function yearTotals(selected) {
  * by their pooled Han characters (rate) or by all theme hits of that year (share). Pooling, not
  * averaging speech rates, so a short speech does not weigh as much as a long one.
  */
-export function themeTrendRows(scores, selected, themes, {normalisation = "rate"} = {}) {
+export function themeTrendRows(scores, selected, themes, {normalisation = "rate", pool = "pooled"} = {}) {
   const totals = yearTotals(selected);
   const yearOf = new Map(selected.map((s) => [s.speech_id, s.year]));
   const hits = new Map();
   const allHits = new Map();
+  // For pool "mean": Σ of per-speech rates and shares (a speech without a row counts as 0).
+  const rateSum = new Map();
+  const shareSum = new Map();
+  const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
   for (const d of scores) {
     if (d.section_id !== "_all" || !yearOf.has(d.speech_id)) continue;
     const y = yearOf.get(d.speech_id);
     if (y == null) continue;
-    hits.set(`${y}\t${d.theme_id}`, (hits.get(`${y}\t${d.theme_id}`) ?? 0) + d.hits);
-    allHits.set(y, (allHits.get(y) ?? 0) + d.hits);
+    add(hits, `${y}\t${d.theme_id}`, d.hits);
+    add(allHits, y, d.hits);
+    add(rateSum, `${y}\t${d.theme_id}`, d.rate_per_10k);
+    add(shareSum, `${y}\t${d.theme_id}`, d.share);
   }
   const rows = [];
   for (const [year, t] of totals) {
     for (const theme of themes) {
-      const h = hits.get(`${year}\t${theme.theme_id}`) ?? 0;
+      const key = `${year}\t${theme.theme_id}`;
+      const h = hits.get(key) ?? 0;
       const all = allHits.get(year) ?? 0;
-      const rate = per10k(h, t.han_chars);
-      const share = all > 0 ? h / all : 0;
+      const rate = pool === "mean" ? (rateSum.get(key) ?? 0) / t.speeches : per10k(h, t.han_chars);
+      const share = pool === "mean" ? (shareSum.get(key) ?? 0) / t.speeches : all > 0 ? h / all : 0;
       rows.push({year, theme_id: theme.theme_id, theme: theme.zh, speeches: t.speeches, hits: h, han_chars: t.han_chars, rate_per_10k: rate, share, value: normalisation === "share" ? share : rate});
     }
   }
   return rows;
+}
+
+/** Bilingual theme label "政治建设 Political building", as on the dashboard (src/lib/atlas.js). */
+export const themeName = (t) => (t.en ? `${t.zh} ${t.en}` : t.zh);
+
+/** Link to a speech's reader page from a page one folder below the site root (src/embed/). */
+export function readerLink(speechId, {section} = {}) {
+  return `../speeches/${encodeURIComponent(speechId)}.html${section != null ? `#sec-${section}` : ""}`;
+}
+
+/**
+ * Theme bars rows, one per (selected speech, theme), whole-speech scores: the Themes page's
+ * "emphasis across speeches". Rates stack to the speech's coded rate, shares to 1.
+ */
+export function themeBarsRows(scores, selected, themes) {
+  const label = speechLabels(selected);
+  const themeOf = new Map(themes.map((t) => [t.theme_id, t]));
+  const order = new Map(selected.map((s, i) => [s.speech_id, i]));
+  const themeOrder = new Map(themes.map((t, i) => [t.theme_id, i]));
+  return scores
+    .filter((d) => d.section_id === "_all" && order.has(d.speech_id) && themeOf.has(d.theme_id))
+    .map((d) => ({speech_id: d.speech_id, name: label.get(d.speech_id), theme_id: d.theme_id, theme: themeName(themeOf.get(d.theme_id)), hits: d.hits, han_chars: d.han_chars, rate_per_10k: d.rate_per_10k, share: d.share, href: readerLink(d.speech_id)}))
+    .sort((a, b) => order.get(a.speech_id) - order.get(b.speech_id) || themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id));
+}
+
+const SECTION_KIND = {preamble: "开头 preamble", closing: "结尾 closing", intro: "导语 intro"};
+
+/**
+ * One speech along its outline: its leaf sections in reading order (`seq`), labelled
+ * "<section_id> <heading>" (an intro leaf borrows its parent's heading), and its section × theme
+ * scores. Returns {leaves: [{section_id, label}], rows, dominant} where `dominant` are the rows of
+ * each leaf's dominant theme with at least one hit. Used by the Themes page and the embed alike.
+ */
+export function outlineProfileRows(sections, scores, speechId, themes, {href = readerLink} = {}) {
+  const own = sections.filter((s) => s.speech_id === speechId);
+  const byId = new Map(own.map((s) => [s.section_id, s]));
+  const leaves = own
+    .filter((s) => s.is_leaf === true || s.is_leaf === 1 || s.is_leaf === "true")
+    .sort((a, b) => a.seq - b.seq)
+    .map((l) => {
+      const heading = l.heading ?? byId.get(l.parent_id)?.heading ?? null;
+      return {section_id: l.section_id, label: `${l.section_id} ${heading ?? SECTION_KIND[l.kind] ?? ""}`.trim()};
+    });
+  const labelOf = new Map(leaves.map((l) => [l.section_id, l.label]));
+  const leafOrder = new Map(leaves.map((l, i) => [l.section_id, i]));
+  const themeOf = new Map(themes.map((t) => [t.theme_id, t]));
+  const themeOrder = new Map(themes.map((t, i) => [t.theme_id, i]));
+  const rows = scores
+    .filter((d) => d.speech_id === speechId && labelOf.has(d.section_id) && themeOf.has(d.theme_id))
+    .map((d) => ({
+      speech_id: speechId,
+      section_id: d.section_id,
+      label: labelOf.get(d.section_id),
+      theme_id: d.theme_id,
+      theme: themeName(themeOf.get(d.theme_id)),
+      hits: d.hits,
+      han_chars: d.han_chars,
+      rate_per_10k: d.rate_per_10k,
+      share: d.share,
+      dominant: d.dominant === true || d.dominant === 1 || d.dominant === "true",
+      href: href(speechId, {section: d.section_id})
+    }))
+    .sort((a, b) => leafOrder.get(a.section_id) - leafOrder.get(b.section_id) || themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id));
+  return {leaves, rows, dominant: rows.filter((d) => d.dominant && d.hits > 0)};
+}
+
+/**
+ * Occurrences per speech of one search (resolveSearch): a formulation counts the pipeline's
+ * matches (all variants); a literal string counts non-overlapping occurrences in the sentences,
+ * as the Terms page does.
+ */
+export function termCountsBySpeech(search, {formulationHits = [], sentences = []}) {
+  const counts = new Map();
+  const add = (id, n) => counts.set(id, (counts.get(id) ?? 0) + n);
+  if (search.kind === "formulation") {
+    for (const h of formulationHits) if (h.formulation_id === search.formulation.formulation_id) add(h.speech_id, 1);
+  } else if (search.kind === "term" && search.term) {
+    const t = search.term;
+    for (const s of sentences) {
+      const text = String(s.text ?? "");
+      let n = 0;
+      for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + t.length)) n++;
+      if (n) add(s.speech_id, n);
+    }
+  }
+  return counts;
+}
+
+/** One row per selected speech: occurrences and occurrences per 10k Han characters. */
+export function termBySpeechRows(counts, selected) {
+  const label = speechLabels(selected);
+  return selected.map((s) => {
+    const hits = counts.get(s.speech_id) ?? 0;
+    return {speech_id: s.speech_id, name: label.get(s.speech_id), year: s.year ?? null, han_chars: s.han_chars, hits, rate_per_10k: per10k(hits, s.han_chars), href: readerLink(s.speech_id)};
+  });
+}
+
+export const POOL_MEASURE = {pooled: "合并 pooled (Σ count / Σ chars)", mean: "讲话平均 mean of per-speech rates"};
+
+/**
+ * A term's rate per year from termBySpeechRows: pooled Σcount/Σchars·10⁴ and/or the mean of
+ * per-speech rates (absent = 0); speeches without a year are left out.
+ */
+export function termTrendRows(bySpeech, pools = POOLS) {
+  const years = new Map();
+  for (const d of bySpeech) if (d.year != null) years.set(d.year, [...(years.get(d.year) ?? []), d]);
+  const rows = [];
+  for (const [year, v] of years) {
+    const chars = v.reduce((a, d) => a + d.han_chars, 0);
+    const hits = v.reduce((a, d) => a + d.hits, 0);
+    if (pools.includes("pooled")) rows.push({year, measure: POOL_MEASURE.pooled, value: per10k(hits, chars), speeches: v.length});
+    if (pools.includes("mean")) rows.push({year, measure: POOL_MEASURE.mean, value: v.reduce((a, d) => a + d.rate_per_10k, 0) / v.length, speeches: v.length});
+  }
+  return rows.sort((a, b) => a.year - b.year || a.measure.localeCompare(b.measure));
+}
+
+/**
+ * Weighted log-odds with an informative Dirichlet prior over speech × term counts: the same
+ * formula, prior (whole corpus) and order (z descending, then term) as src/lib/logOddsSql.js, so
+ * an embed draws what the Terms page's DuckDB query gives. b = REST_PARAM: all other speeches
+ * (speeches outside every group, e.g. level null, are in neither group, as in the SQL).
+ */
+export function logOddsScores(speechTerms, speeches, {kind, a, b}) {
+  const groupOf = new Map(speeches.map((s) => [s.speech_id, groupValue(kind, s)]));
+  const perTerm = new Map();
+  for (const d of speechTerms) {
+    if (!groupOf.has(d.speech_id)) continue;
+    const g = groupOf.get(d.speech_id);
+    const t = perTerm.get(d.term) ?? {prior: 0, ya: 0, yb: 0};
+    t.prior += d.count;
+    if (g != null && g === a) t.ya += d.count;
+    if (g != null && (b === REST_PARAM ? g !== a : g === b)) t.yb += d.count;
+    perTerm.set(d.term, t);
+  }
+  let alpha0 = 0, na = 0, nb = 0;
+  for (const t of perTerm.values()) (alpha0 += t.prior), (na += t.ya), (nb += t.yb);
+  const rows = [];
+  for (const [term, {prior, ya, yb}] of perTerm) {
+    if (ya + yb <= 0) continue;
+    const delta = Math.log((ya + prior) / (na + alpha0 - ya - prior)) - Math.log((yb + prior) / (nb + alpha0 - yb - prior));
+    const variance = 1 / (ya + prior) + 1 / (yb + prior);
+    rows.push({term, ya, yb, na, nb, alpha_w: prior, alpha0, delta, variance, z: delta / Math.sqrt(variance)});
+  }
+  return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+}
+
+/** The chart's rows: the n most A-leaning terms (z > 0) and the n most B-leaning (z < 0). */
+export function logOddsTop(scored, n, sides) {
+  return [
+    ...scored.filter((d) => d.z > 0).slice(0, n).map((d) => ({...d, side: sides[0]})),
+    ...scored.filter((d) => d.z < 0).slice(-n).map((d) => ({...d, side: sides[1]}))
+  ];
 }
 
 /** Formulation trend rows, one per (year, formulation): matches per 10k Han characters of that year's selected speeches. */

@@ -4,19 +4,39 @@
 import {html} from "npm:htl";
 import {chartFrame, siteRoot} from "../components/chartFrame.js";
 import {chartSpec} from "./charts.js";
-import {parseChartParams, plainRows} from "./series.js";
+import {CHART_KINDS, parseChartParams, plainRows} from "./series.js";
 
-/** Arrow tables (FileAttachment#arrow) and manifest.json → the plain rows series.js works on. */
-export function embedTables({speeches, themes, themeScores, formulations, formulationHits, manifest}) {
+/**
+ * Arrow tables (FileAttachment#arrow) and manifest.json → the plain rows series.js works on.
+ * sections, sentences and speechTerms are loaded only by the pages that draw from them (outline
+ * profile, literal term search, distinctive terms); section-level theme scores are kept only with
+ * sections, the other charts read whole-speech rows.
+ */
+export function embedTables({speeches, themes, themeScores, formulations, formulationHits, manifest, sections, sentences, speechTerms}) {
+  const scores = plainRows(themeScores);
   return {
     speeches: plainRows(speeches),
     themes: plainRows(themes),
-    themeScores: plainRows(themeScores).filter((d) => d.section_id === "_all"),
+    themeScores: sections ? scores : scores.filter((d) => d.section_id === "_all"),
     formulations: plainRows(formulations),
     formulationHits: plainRows(formulationHits),
+    sections: sections ? plainRows(sections) : [],
+    sentences: sentences ? plainRows(sentences) : [],
+    speechTerms: speechTerms ? plainRows(speechTerms) : [],
     manifest
   };
 }
+
+const EXAMPLES = {
+  "theme-heatmap": "?years=2019-2023&theme=political_building&normalisation=share",
+  "theme-trend": "?years=2019-2023&theme=political_building&pool=mean",
+  "formulation-trend": "?term=两个维护&years=2019-2023",
+  "theme-bars": "?years=2019-2023&normalisation=share",
+  "outline-profile": "?speech=<speech id>&normalisation=share",
+  "term-by-speech": "?term=两个维护",
+  "term-trend": "?term=干部&pool=pooled",
+  "log-odds": "?kind=year&a=2023&b=rest&n=15"
+};
 
 /**
  * @param kind   chart kind (file name of the embed page)
@@ -32,7 +52,7 @@ export function embedView(kind, tables, search, {resize}) {
     return html`<div class="atlas-embed-error" role="alert">
       <h3>无法绘制图表 Cannot draw this chart</h3>
       <ul>${parsed.errors.map((e) => html`<li>${e}</li>`)}</ul>
-      <p>URL 参数 parameters: ${Object.keys({speeches: 1, years: 1, theme: 1, term: 1, normalisation: 1}).join(", ")} — e.g. <code>?years=2019-2023&amp;theme=political_building&amp;normalisation=share</code></p>
+      <p>URL 参数 parameters: ${(CHART_KINDS[kind] ?? []).join(", ")}${EXAMPLES[kind] ? html` — e.g. <code>${EXAMPLES[kind]}</code>` : ""}</p>
     </div>${back}`;
   }
   const spec = chartSpec(parsed, tables);

@@ -12,7 +12,30 @@ import { DIST, ensureSite } from "./site-build.ts";
 import { outDir } from "../../scripts/site/pipeline-out.ts";
 import { readReportTables } from "../../scripts/report/tables.ts";
 
-const KINDS = ["theme-heatmap", "theme-trend", "formulation-trend"];
+const KINDS = ["theme-heatmap", "theme-trend", "formulation-trend", "theme-bars", "outline-profile", "term-by-speech", "term-trend", "log-odds"];
+
+/** The speeches in the dashboard's order: by year (unknown last), then source file. */
+function dashboardOrder<S extends { year: number | null; source_file?: string | null }>(speeches: S[]): S[] {
+  return speeches.slice().sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || String(a.source_file ?? "").localeCompare(String(b.source_file ?? "")));
+}
+
+/** The URL query each kind is opened with in the generic test (some kinds need a parameter), and the speeches it draws. */
+function defaultQuery(kind: string, tables: ReturnType<typeof readReportTables>): { query: string; speeches: number } {
+  const first = dashboardOrder(tables.speeches)[0]!;
+  switch (kind) {
+    case "outline-profile":
+      return { query: `?speech=${first.speech_id}`, speeches: 1 };
+    case "term-by-speech":
+      return { query: `?term=${encodeURIComponent("两个维护")}`, speeches: tables.speeches.length };
+    case "term-trend":
+      // A plain string, not a lexicon formulation: counted in the sentences.
+      return { query: `?term=${encodeURIComponent("干部")}`, speeches: tables.speeches.length };
+    case "log-odds":
+      return { query: `?kind=year&a=${first.year}&b=rest`, speeches: tables.speeches.length };
+    default:
+      return { query: "", speeches: tables.speeches.length };
+  }
+}
 
 async function load(g: GuardedPage, url: string): Promise<void> {
   await g.page.goto(url, { waitUntil: "load" });
@@ -73,15 +96,16 @@ describe("embed pages", () => {
     test(`${kind}: renders alone; SVG, PNG (2×) and CSV downloads match the chart`, async () => {
       const g = await guardedPage(browser, { acceptDownloads: true });
       try {
-        await load(g, `${server.url}embed/${kind}.html`);
+        const tables = readReportTables(outDir());
+        const { query, speeches } = defaultQuery(kind, tables);
+        await load(g, `${server.url}embed/${kind}.html${query}`);
         const { page } = g;
         // Alone: no sidebar, header, footer or pager.
         assert.equal(await page.locator("#observablehq-sidebar, #observablehq-header, #observablehq-footer, .observablehq-pager").count(), 0);
         const frame = page.locator(`figure.atlas-frame#${kind}`);
         const title = (await frame.locator(".atlas-frame-title").textContent())!.trim();
         const source = await frame.locator(".atlas-source").textContent();
-        const tables = readReportTables(outDir());
-        assert.match(source!, new RegExp(`${tables.manifest.corpus!.name} · ${tables.speeches.length} 篇讲话`));
+        assert.match(source!, new RegExp(`${tables.manifest.corpus!.name} · ${speeches} 篇讲话`));
         assert.match(source!, /pipeline 0\.\d+\.\d+.*formulations [\d.]+/);
         assert.match(source!, new RegExp(`data through ${Math.max(...tables.speeches.map((s) => s.year ?? 0))}`));
         assert.equal(await page.locator('a[target="_top"][href$="/atlas/index.html"]').count(), 1, "link back to the dashboard");
@@ -156,6 +180,21 @@ describe("embed pages", () => {
       const years = new Set(tables.speeches.map((s) => s.year));
       assert.equal(Number(await g.page.getAttribute("figure#theme-trend", "data-rows")), years.size * tables.themes.length);
       assert.match((await g.page.textContent("figure#theme-trend"))!, /share/);
+
+      // Mean of per-speech values: same grid, its own caption.
+      await load(g, `${server.url}embed/theme-trend.html?pool=mean`);
+      assert.equal(Number(await g.page.getAttribute("figure#theme-trend", "data-rows")), years.size * tables.themes.length);
+      assert.match((await g.page.textContent("figure#theme-trend figcaption"))!, /Mean over each year/);
+      // One theme, share of coded hits: one bar per speech.
+      await load(g, `${server.url}embed/theme-bars.html?theme=political_building&normalisation=share&speeches=${first!.speech_id},${second!.speech_id}`);
+      assert.equal(await g.page.getAttribute("figure#theme-bars", "data-rows"), "2");
+      // A term trend drawn with one measure only: one dot per year.
+      await load(g, `${server.url}embed/term-trend.html?term=${encodeURIComponent("干部")}&pool=pooled`);
+      assert.equal(Number(await g.page.getAttribute("figure#term-trend", "data-rows")), years.size);
+      // Distinctive terms: n bars at most per side.
+      await load(g, `${server.url}embed/log-odds.html?kind=speech&a=${first!.speech_id}&b=${second!.speech_id}&n=5`);
+      const bars = Number(await g.page.getAttribute("figure#log-odds", "data-rows"));
+      assert.ok(bars > 0 && bars <= 10, `log-odds bars: ${bars}`);
       assertClean(g, "parameters");
     } finally {
       await g.close();
@@ -171,6 +210,15 @@ describe("embed pages", () => {
         ["theme-trend.html?normalisation=log", /normalisation must be one of rate, share/],
         ["formulation-trend.html?term=两个维户", /unknown term "两个维户"; near matches: 两个维护/],
         ["theme-heatmap.html?theme=政治", /did you mean .*政治建设/],
+        ["theme-trend.html?pool=median", /pool must be pooled or mean/],
+        ["theme-bars.html?years=1800-1801", /no speech in 1800-1801; years with speeches: 20\d\d/],
+        ["outline-profile.html", /speech is required: one speech id; valid ids: s/],
+        ["outline-profile.html?speech=nope", /unknown speech id nope; valid ids: s/],
+        ["term-by-speech.html", /term is required: a formulation of the lexicon \(e\.g\. .+\) or any literal string/],
+        ["term-trend.html?term=干部&pool=median", /pool must be pooled, mean or both/],
+        ["log-odds.html?kind=party&a=x", /kind must be one of speech, year, level, genre/],
+        ["log-odds.html?kind=year&a=1800", /unknown year "1800" for a; valid year values: 20\d\d/],
+        ["log-odds.html?kind=year&a=2023&n=99", /n must be a whole number from 5 to 40/],
       ];
       for (const [path, message] of cases) {
         await load(g, `${server.url}embed/${path}`);
@@ -183,4 +231,73 @@ describe("embed pages", () => {
       await g.close();
     }
   });
+
+  // Every chart on the dashboard pages offers an embed code whose iframe loads an embed page that
+  // draws the same chart again from the URL alone: same kind, no error, the same number of rows.
+  const DASHBOARD: [string, number][] = [["index", 1], ["themes", 3], ["terms", 3]];
+  for (const [page, frames] of DASHBOARD) {
+    test(`${page}: every chart has an Embed button whose iframe reproduces it`, async () => {
+      const g = await guardedPage(browser, { acceptDownloads: true });
+      const embedPage = await g.context.newPage();
+      embedPage.on("console", (m) => m.type() === "error" && g.violations.consoleErrors.push(`${m.text()} @ ${m.location().url}`));
+      embedPage.on("pageerror", (e) => g.violations.consoleErrors.push(`pageerror: ${e.message}`));
+      try {
+        await g.page.goto(`${server.url}${page}.html`, { waitUntil: "load" });
+        await g.page.waitForLoadState("networkidle");
+        await g.page.waitForFunction(
+          (n) => {
+            const figs = [...document.querySelectorAll("figure.atlas-frame")];
+            return !document.querySelector(".observablehq--loading") && figs.length >= n && figs.every((f) => f.querySelector("svg rect, svg circle"));
+          },
+          frames,
+          { timeout: 30_000 },
+        );
+        const figures = g.page.locator("figure.atlas-frame");
+        assert.equal(await figures.count(), frames, `${page}: chart frames`);
+        for (let i = 0; i < frames; i++) {
+          const frame = figures.nth(i);
+          const id = await frame.getAttribute("id");
+          const button = frame.locator('button[data-action="embed"]');
+          assert.equal(await button.count(), 1, `${page}#${id}: Embed button`);
+          await button.click();
+          const snippet = await frame.locator("textarea.atlas-embed-code").inputValue();
+          const src = /^<iframe src="([^"]+)"/.exec(snippet)?.[1]?.replace(/&amp;/g, "&");
+          assert.ok(src, `${page}#${id}: iframe src in ${snippet}`);
+          const chart = /\/embed\/([a-z-]+)\.html/.exec(src)?.[1];
+          assert.ok(chart && KINDS.includes(chart), `${page}#${id}: ${src} is an embed page`);
+          assert.ok(existsSync(join(DIST, "embed", `${chart}.html`)), `dist/embed/${chart}.html`);
+          assert.ok(src.startsWith(`${server.url}embed/`), `${src} is on this site`);
+
+          await embedPage.goto(src, { waitUntil: "load" });
+          await embedPage.waitForLoadState("networkidle");
+          await embedPage.waitForFunction(() => !document.querySelector(".observablehq--loading") && document.querySelector("#embed-root > *"), null, { timeout: 30_000 });
+          assert.equal(await embedPage.locator(".atlas-embed-error").count(), 0, `${src}: ${await embedPage.locator(".atlas-embed-error").textContent().catch(() => "")}`);
+          const embedded = embedPage.locator(`figure.atlas-frame#${chart}`);
+          assert.equal(await embedded.count(), 1, `${src}: draws ${chart}`);
+          assert.equal(await embedded.getAttribute("data-rows"), await frame.getAttribute("data-rows"), `${page}#${id} → ${src}: same rows`);
+
+          // Distinctive terms are computed by DuckDB SQL on the page and in JavaScript in the embed:
+          // the two CSVs must hold the same terms in the same order with the same z.
+          if (chart === "log-odds") {
+            const csv = async (p: typeof embedPage, f: typeof frame) => {
+              const [dl] = await Promise.all([p.waitForEvent("download"), f.locator('button[data-action="csv"]').click()]);
+              return csvRecords((await saved(dl)).toString("utf8").replace(/^\ufeff/, ""));
+            };
+            const [mine, theirs] = [await csv(g.page, frame), await csv(embedPage, embedded)];
+            assert.deepEqual(theirs[0], mine[0], "same columns");
+            const col = (name: string) => mine[0]!.indexOf(name);
+            assert.deepEqual(theirs.slice(1).map((r) => r[col("term")]), mine.slice(1).map((r) => r[col("term")]), "same terms, same order");
+            for (let r = 1; r < mine.length; r++) {
+              assert.ok(Math.abs(Number(theirs[r]![col("z")]) - Number(mine[r]![col("z")])) < 1e-9, `z of ${mine[r]![col("term")]}`);
+              assert.equal(theirs[r]![col("ya")], mine[r]![col("ya")]);
+              assert.equal(theirs[r]![col("yb")], mine[r]![col("yb")]);
+            }
+          }
+        }
+        assertClean(g, page);
+      } finally {
+        await g.close();
+      }
+    });
+  }
 });
