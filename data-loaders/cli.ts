@@ -73,7 +73,10 @@ async function merge(argv: string[]): Promise<number> {
     onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
   });
   const c = result.counts;
-  if (!opts.quiet) console.error(`speech-atlas merge: ${opts.shards.length} shards, ${c.files} files: ${c.ingested} ingested → ${opts.out}`);
+  if (!opts.quiet)
+    console.error(
+      `speech-atlas merge: ${opts.shards.length} shards, ${c.files} files: ${c.ingested} ingested → ${opts.out}`,
+    );
   return c.ingested === 0 ? 1 : 0;
 }
 

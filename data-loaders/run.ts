@@ -39,25 +39,30 @@ export interface RunResult {
 
 export function stageTimer() {
   const timings: Record<string, number> = {};
+  /** Resident memory (MB) at the end of each stage: where a peak comes from. */
+  const rss: Record<string, number> = {};
   const time = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
     const t = performance.now();
     try {
       return await fn();
     } finally {
       timings[stage] = Math.round((timings[stage] ?? 0) + performance.now() - t);
+      rss[stage] = Math.round(process.memoryUsage().rss / 2 ** 20);
     }
   };
-  return { timings, time };
+  return { timings, rss, time };
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
-  const { timings, time } = stageTimer();
+  const { timings, rss, time } = stageTimer();
   const start = performance.now();
   const ctx = await time("load_lexicons", () => loadLexiconContext());
   const root = resolve(opts.corpus);
   const allPaths = await time("list_files", () => listCorpusFiles(root));
   const shard = opts.shard ?? null;
-  const mine = shard ? allPaths.flatMap((p, i) => (shardOf(p, shard.count) === shard.index ? [i] : [])) : allPaths.map((_, i) => i);
+  const mine = shard
+    ? allPaths.flatMap((p, i) => (shardOf(p, shard.count) === shard.index ? [i] : []))
+    : allPaths.map((_, i) => i);
   const paths = mine.map((i) => allPaths[i]!);
   const progress = opts.onProgress ?? (() => {});
 
@@ -76,7 +81,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const fileTimings = await time("per_file_wall", () =>
       processCorpusFiles(
         paths,
-        { root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir ?? null, workers: opts.workers ?? defaultWorkers() },
+        {
+          root,
+          maxBytes: opts.maxBytes,
+          cacheDir: opts.cacheDir ?? null,
+          workers: opts.workers ?? defaultWorkers(),
+        },
         { versions: ctx.versions, full: loadContext },
         (i, outcome) => {
           shardWriter?.add(mine[i]!, outcome);
@@ -91,15 +101,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.process_cpu = Math.round(fileTimings.process);
     timings.cache_hits = fileTimings.cacheHits;
     progress(paths.length, paths.length + 1, "writing outputs");
-    const { manifest, outputs } = await finish(collector, paths.length, ctx, {
+    const { manifest, outputs, corpusTableMs } = await finish(collector, paths.length, ctx, {
       out: opts.out,
       corpusName: basename(root),
       nearDuplicateThreshold: opts.nearDuplicateThreshold,
       time,
+      parallel: (opts.workers ?? defaultWorkers()) > 1,
     });
+    Object.assign(timings, corpusTableMs);
     timings.total = Math.round(performance.now() - start);
     // Peak resident memory of the whole process (all threads) so far, in MB.
     timings.max_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    for (const [stage, mb] of Object.entries(rss)) timings[`rss_mb_after_${stage}`] = mb;
     opts.onTimings?.(timings);
     return { manifest, outputs, counts: countsOf(manifest) };
   } finally {

@@ -75,15 +75,21 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError((err as Error).message);
   }
   const maxFileMb = Number(values["max-file-mb"]);
-  if (!(maxFileMb > 0)) throw new UsageError(`invalid --max-file-mb: ${values["max-file-mb"]} (a positive number)`);
+  if (!(maxFileMb > 0))
+    throw new UsageError(`invalid --max-file-mb: ${values["max-file-mb"]} (a positive number)`);
   const nearDuplicate = Number(values["near-duplicate"]);
   if (!(nearDuplicate > 0 && nearDuplicate <= 1))
-    throw new UsageError(`invalid --near-duplicate: ${values["near-duplicate"]} (a number in (0, 1])`);
+    throw new UsageError(
+      `invalid --near-duplicate: ${values["near-duplicate"]} (a number in (0, 1])`,
+    );
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`invalid --workers: ${values.workers} (a whole number ≥ 1)`);
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new UsageError(`invalid --workers: ${values.workers} (a whole number ≥ 1)`);
   const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (values.shard !== undefined && !shard) throw new UsageError(`invalid --shard: ${values.shard} (i/n with 0 ≤ i < n)`);
-  if (values["no-cache"] && values.cache !== undefined) throw new UsageError("--cache and --no-cache exclude each other");
+  if (values.shard !== undefined && !shard)
+    throw new UsageError(`invalid --shard: ${values.shard} (i/n with 0 ≤ i < n)`);
+  if (values["no-cache"] && values.cache !== undefined)
+    throw new UsageError("--cache and --no-cache exclude each other");
   return {
     workers,
     shard,
@@ -110,7 +116,11 @@ export function parseMergeArgs(argv: string[]): MergeOptions {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { out: { type: "string" }, timings: { type: "boolean", default: false }, quiet: { type: "boolean", default: false } },
+      options: {
+        out: { type: "string" },
+        timings: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -118,6 +128,12 @@ export function parseMergeArgs(argv: string[]): MergeOptions {
     throw new UsageError((err as Error).message);
   }
   if (!parsed.values.out) throw new UsageError("merge needs --out <dir>");
-  if (parsed.positionals.length === 0) throw new UsageError("merge needs at least one shard folder");
-  return { out: parsed.values.out, shards: parsed.positionals, timings: parsed.values.timings!, quiet: parsed.values.quiet! };
+  if (parsed.positionals.length === 0)
+    throw new UsageError("merge needs at least one shard folder");
+  return {
+    out: parsed.values.out,
+    shards: parsed.positionals,
+    timings: parsed.values.timings!,
+    quiet: parsed.values.quiet!,
+  };
 }

@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ReadableOutcome } from "./file-work.ts";
 
+/** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
+export const CACHE_FORMAT = 2;
+
 export class SpeechCache {
   constructor(
     readonly dir: string,
@@ -17,7 +20,9 @@ export class SpeechCache {
 
   key(parts: { path: string; maxBytes: number; raw: string }): string {
     return createHash("sha256")
-      .update(JSON.stringify([this.fingerprint, parts.raw, parts.path, parts.maxBytes]))
+      .update(
+        JSON.stringify([CACHE_FORMAT, this.fingerprint, parts.raw, parts.path, parts.maxBytes]),
+      )
       .digest("hex");
   }
 
@@ -29,7 +34,9 @@ export class SpeechCache {
   async lookup(root: string, path: string, maxBytes: number): Promise<ReadableOutcome | null> {
     const raw = await readFile(join(root, path)).catch(() => null);
     if (!raw) return null;
-    return this.get(this.key({ path, maxBytes, raw: createHash("sha256").update(raw).digest("hex") }));
+    return this.get(
+      this.key({ path, maxBytes, raw: createHash("sha256").update(raw).digest("hex") }),
+    );
   }
 
   async get(key: string): Promise<ReadableOutcome | null> {

@@ -7,7 +7,12 @@ import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
-import { SPEECH_TABLES, type FileOutcome, type SpeechTable } from "./file-work.ts";
+import {
+  SPEECH_TABLES,
+  splitSentenceTokens,
+  type FileOutcome,
+  type SpeechTable,
+} from "./file-work.ts";
 
 export interface CollectedSpeech {
   index: number;
@@ -68,12 +73,13 @@ export class Collector {
       spill[t] = [this.sizes[t], buf.length];
       this.sizes[t] += buf.length;
     }
+    const sentences = splitSentenceTokens(outcome.sentenceTokens, outcome.sentenceCount);
     let nTokens = 0;
-    for (const s of outcome.sentenceTokens) nTokens += s.length;
+    for (const s of sentences) nTokens += s.length;
     const tokens = new Int32Array(nTokens);
-    const sentenceEnds = new Int32Array(outcome.sentenceTokens.length);
+    const sentenceEnds = new Int32Array(sentences.length);
     let k = 0;
-    for (const [i, s] of outcome.sentenceTokens.entries()) {
+    for (const [i, s] of sentences.entries()) {
       for (const w of s) tokens[k++] = this.intern(w);
       sentenceEnds[i] = k;
     }

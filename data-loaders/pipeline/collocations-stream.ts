@@ -5,7 +5,7 @@
 // ranges of the first term, each range sized so its pair map stays under PAIR_BUDGET entries.
 import { compareCodePoints, DEFAULT_MIN_COOCCURRENCE } from "../language/collocations.ts";
 import type { CollocationRow } from "../types.ts";
-import type { CollectedSpeech } from "./collector.ts";
+import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
 
 /** Pair occurrences counted per pass (an upper bound on that pass's Map size). */
 export const PAIR_BUDGET = 1_500_000;

@@ -31,7 +31,10 @@ export function loadContext(): PipelineContext {
   if (cached) return cached;
   const light = loadLexiconContext();
   // Theme terms join the user dictionary so jieba keeps them whole, as it does formulations.
-  const tokenizer = createTokenizer({ lexicon: light.lexicon, extraTerms: light.codebook.themes.flatMap((t) => t.terms) });
+  const tokenizer = createTokenizer({
+    lexicon: light.lexicon,
+    extraTerms: light.codebook.themes.flatMap((t) => t.terms),
+  });
   cached = { ...light, tokenizer, scanThemes: themeScanner(light.codebook) };
   return cached;
 }

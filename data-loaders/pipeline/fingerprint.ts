@@ -9,7 +9,10 @@ import { compareCodePoints } from "../language/order.ts";
 
 export const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "lexicon");
 
-export function contextFingerprint(versions: Record<string, string>, lexiconDir = LEXICON_DIR): string {
+export function contextFingerprint(
+  versions: Record<string, string>,
+  lexiconDir = LEXICON_DIR,
+): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(Object.entries(versions).sort(([a], [b]) => compareCodePoints(a, b))));
   for (const name of readdirSync(lexiconDir).sort(compareCodePoints)) {

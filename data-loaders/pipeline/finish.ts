@@ -14,25 +14,33 @@ import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 import type { ManifestRow } from "../types.ts";
 import { PIPELINE_VERSION } from "../version.ts";
-import { collocationChunks } from "./collocations-stream.ts";
+import { writeCorpusTables, writeCorpusTablesInWorker } from "./corpus-tables.ts";
 import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
 import { writeTableStreaming } from "./table-writer.ts";
-import { termStatsChunks } from "./term-stats-stream.ts";
 
 export interface FinishResult {
   manifest: ManifestRow[];
   outputs: OutputFile[];
   kept: CollectedSpeech[];
+  /** Time (ms) spent computing and writing term_stats and collocations (maybe in a worker). */
+  corpusTableMs: Record<string, number>;
 }
 
 type Timer = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
 
 /** Manifest rows (path order) and the kept speeches (speech_id order). */
-export function settle(collector: Collector, nPaths: number, threshold: number): { manifest: ManifestRow[]; kept: CollectedSpeech[] } {
+export function settle(
+  collector: Collector,
+  nPaths: number,
+  threshold: number,
+): { manifest: ManifestRow[]; kept: CollectedSpeech[] } {
   const readable = [...collector.readable.values()].sort((a, b) => a.index - b.index);
-  const duplicates = findDuplicates(readable.map((r) => ({ key: r.path, text: r.text })), threshold);
+  const duplicates = findDuplicates(
+    readable.map((r) => ({ key: r.path, text: r.text })),
+    threshold,
+  );
   const idByPath = new Map(readable.map((r) => [r.path, r.speechId]));
   const manifest: ManifestRow[] = [];
   for (let i = 0; i < nPaths; i++) {
@@ -64,7 +72,11 @@ export function settle(collector: Collector, nPaths: number, threshold: number):
   return { manifest, kept };
 }
 
-function* spilledRows(collector: Collector, speeches: readonly CollectedSpeech[], table: SpeechTable): Generator<unknown[]> {
+function* spilledRows(
+  collector: Collector,
+  speeches: readonly CollectedSpeech[],
+  table: SpeechTable,
+): Generator<unknown[]> {
   let rows: unknown[] = [];
   for (const s of speeches) {
     for (const row of collector.rowsOf(s, table)) rows.push(row);
@@ -78,19 +90,34 @@ function* spilledRows(collector: Collector, speeches: readonly CollectedSpeech[]
 
 const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
 const jsonBytes = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "corpus";
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || "corpus";
 
 export async function finish(
   collector: Collector,
   nPaths: number,
   ctx: Pick<LexiconContext, "lexicon" | "codebook" | "versions">,
-  opts: { out: string; corpusName: string; nearDuplicateThreshold: number; time: Timer },
+  opts: {
+    out: string;
+    corpusName: string;
+    nearDuplicateThreshold: number;
+    time: Timer;
+    parallel: boolean;
+  },
 ): Promise<FinishResult> {
   const { time } = opts;
-  const { manifest, kept } = await time("dedupe", () => settle(collector, nPaths, opts.nearDuplicateThreshold));
+  const { manifest, kept } = await time("dedupe", () =>
+    settle(collector, nPaths, opts.nearDuplicateThreshold),
+  );
   const speeches = kept.map((k) => k.speech);
   const candidates = await time("candidates", () =>
-    findCandidates(kept.map((k) => ({ speech_id: k.speechId, text: k.text })), ctx.lexicon),
+    findCandidates(
+      kept.map((k) => ({ speech_id: k.speechId, text: k.text })),
+      ctx.lexicon,
+    ),
   );
 
   await mkdir(opts.out, { recursive: true });
@@ -104,8 +131,15 @@ export async function finish(
   };
   const spilled = (spec: TableSpec<any>, table: SpeechTable) =>
     time(`write_${spec.name}`, () => put(spec, spilledRows(collector, kept, table)));
-  const inMemory = (spec: TableSpec<any>, rows: readonly unknown[]) => time(`write_${spec.name}`, () => put(spec, [rows]));
+  const inMemory = (spec: TableSpec<any>, rows: readonly unknown[]) =>
+    time(`write_${spec.name}`, () => put(spec, [rows]));
 
+  // term_stats and collocations go to a worker thread (when allowed) while this one writes the
+  // per-speech tables; the outputs list keeps the published order either way.
+  const corpusTables = opts.parallel
+    ? writeCorpusTablesInWorker(kept, collector.words, opts.out)
+    : writeCorpusTables(kept, collector.words, opts.out);
+  corpusTables.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
   await inMemory(tables.speechesTable, speeches);
   await spilled(tables.sectionsTable, "sections");
   await spilled(tables.sentencesTable, "sentences");
@@ -117,16 +151,30 @@ export async function finish(
   await inMemory(tables.formulationCandidatesTable, candidates);
   await inMemory(tables.themesTable, themeRows(ctx.codebook));
   await spilled(tables.themeScoresTable, "theme_scores");
-  await time("term_stats", () => put(tables.termStatsTable, termStatsChunks(kept, collector.words)));
-  // Each compact array is freed once its last reader is done (peak memory on large corpora).
-  for (const s of kept) s.termIds = s.termCounts = new Int32Array(0);
-  await time("collocations", () => put(tables.collocationsTable, collocationChunks(kept, collector.words)));
-  for (const s of kept) s.tokens = s.sentenceEnds = new Int32Array(0);
+  const corpusTableMs: Record<string, number> = {};
+  const corpusResults = await time("wait_corpus_tables", () => corpusTables);
+  for (const r of corpusResults) {
+    rowCounts[r.name] = r.rows;
+    outputs.push({ path: `${r.name}.parquet`, ...r.parquet, rows: r.rows });
+    outputs.push({ path: `${r.name}.csv`, ...r.csv, rows: r.rows });
+    corpusTableMs[r.name] = Math.round(r.ms);
+  }
+  for (const s of kept) s.termIds = s.termCounts = s.tokens = s.sentenceEnds = new Int32Array(0);
 
   const specs = [
-    tables.speechesTable, tables.sectionsTable, tables.sentencesTable, tables.removalsTable, tables.manifestTable,
-    tables.termsTable, tables.formulationsTable, tables.formulationHitsTable, tables.formulationCandidatesTable,
-    tables.themesTable, tables.themeScoresTable, tables.termStatsTable, tables.collocationsTable,
+    tables.speechesTable,
+    tables.sectionsTable,
+    tables.sentencesTable,
+    tables.removalsTable,
+    tables.manifestTable,
+    tables.termsTable,
+    tables.formulationsTable,
+    tables.formulationHitsTable,
+    tables.formulationCandidatesTable,
+    tables.themesTable,
+    tables.themeScoresTable,
+    tables.termStatsTable,
+    tables.collocationsTable,
   ] as TableSpec<any>[];
   const pkg = buildDataPackage(specs, {
     name: `speech-atlas-${slug(opts.corpusName)}`,
@@ -136,7 +184,12 @@ export async function finish(
   });
   const pkgJson = jsonBytes(pkg);
   await writeFile(join(opts.out, "datapackage.json"), pkgJson);
-  outputs.push({ path: "datapackage.json", sha256: sha256(pkgJson), bytes: Buffer.byteLength(pkgJson), rows: null });
+  outputs.push({
+    path: "datapackage.json",
+    sha256: sha256(pkgJson),
+    bytes: Buffer.byteLength(pkgJson),
+    rows: null,
+  });
 
   const manifestDoc = {
     pipeline: { name: "speech-atlas", version: PIPELINE_VERSION },
@@ -148,13 +201,26 @@ export async function finish(
       duplicates: manifest.filter((m) => m.status === "duplicate").length,
       quarantined: manifest.filter((m) => m.status === "quarantined").length,
     },
-    inputs: manifest.map((m) => ({ path: m.path, sha256: m.sha256, bytes: m.bytes, encoding: m.encoding, status: m.status, reason: m.reason, speech_id: m.speech_id })),
+    inputs: manifest.map((m) => ({
+      path: m.path,
+      sha256: m.sha256,
+      bytes: m.bytes,
+      encoding: m.encoding,
+      status: m.status,
+      reason: m.reason,
+      speech_id: m.speech_id,
+    })),
     outputs: [...outputs],
   };
   const manifestJson = jsonBytes(manifestDoc);
   await writeFile(join(opts.out, "manifest.json"), manifestJson);
-  outputs.push({ path: "manifest.json", sha256: sha256(manifestJson), bytes: Buffer.byteLength(manifestJson), rows: null });
-  return { manifest, outputs, kept };
+  outputs.push({
+    path: "manifest.json",
+    sha256: sha256(manifestJson),
+    bytes: Buffer.byteLength(manifestJson),
+    rows: null,
+  });
+  return { manifest, outputs, kept, corpusTableMs };
 }
 
 /** Per-speech tables that get a hive-partitioned copy (by the speech's year). */
@@ -169,7 +235,11 @@ const HIVE_TABLES: [TableSpec<any>, SpeechTable | null][] = [
 ];
 
 /** `<out>/hive/<table>/year=YYYY/part-0.parquet` (year=unknown for null), rows in speech_id order. */
-export async function writeHive(collector: Collector, kept: readonly CollectedSpeech[], out: string): Promise<void> {
+export async function writeHive(
+  collector: Collector,
+  kept: readonly CollectedSpeech[],
+  out: string,
+): Promise<void> {
   const byYear = new Map<string, CollectedSpeech[]>();
   for (const s of kept) {
     const y = s.speech.year === null ? "unknown" : String(s.speech.year);
@@ -181,7 +251,9 @@ export async function writeHive(collector: Collector, kept: readonly CollectedSp
     for (const [year, speeches] of [...byYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const dir = join(out, "hive", spec.name, `year=${year}`);
       await mkdir(dir, { recursive: true });
-      const chunks = table ? spilledRows(collector, speeches, table) : [speeches.map((s) => s.speech)];
+      const chunks = table
+        ? spilledRows(collector, speeches, table)
+        : [speeches.map((s) => s.speech)];
       await writeTableStreaming(spec, chunks, join(dir, "part-0"), { csv: false });
     }
   }

@@ -1,6 +1,7 @@
 // Merge of shard outputs: replays every shard's file outcomes (by their index in the whole
 // corpus) into one collector and publishes as a single run would, plus hive-partitioned Parquet.
 import { createReadStream } from "node:fs";
+import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -12,31 +13,48 @@ import { finish, writeHive } from "./finish.ts";
 import { contextFingerprint } from "./fingerprint.ts";
 import { SHARD_DIR, type ShardInfo } from "./shard.ts";
 
-export async function mergeShards(opts: { out: string; shards: string[]; onTimings?: (t: Record<string, number>) => void }): Promise<RunResult> {
+export async function mergeShards(opts: {
+  out: string;
+  shards: string[];
+  onTimings?: (t: Record<string, number>) => void;
+}): Promise<RunResult> {
   const { timings, time } = stageTimer();
   const ctx = loadLexiconContext();
   const infos: ShardInfo[] = [];
-  for (const dir of opts.shards) infos.push(JSON.parse(await readFile(join(dir, SHARD_DIR, "shard.json"), "utf8")) as ShardInfo);
+  for (const dir of opts.shards)
+    infos.push(JSON.parse(await readFile(join(dir, SHARD_DIR, "shard.json"), "utf8")) as ShardInfo);
   const first = infos[0];
   if (!first) throw new Error("merge needs at least one shard folder");
   const fingerprint = contextFingerprint(ctx.versions);
   for (const [k, info] of infos.entries()) {
     const where = opts.shards[k];
-    if (info.fingerprint !== fingerprint) throw new Error(`${where}: made with other lexicons or pipeline version than this merge`);
-    if (JSON.stringify(info.paths) !== JSON.stringify(first.paths) || info.corpusName !== first.corpusName)
+    if (info.fingerprint !== fingerprint)
+      throw new Error(`${where}: made with other lexicons or pipeline version than this merge`);
+    if (
+      JSON.stringify(info.paths) !== JSON.stringify(first.paths) ||
+      info.corpusName !== first.corpusName
+    )
       throw new Error(`${where}: made from a different corpus than ${opts.shards[0]}`);
-    if (info.shard.count !== first.shard.count || info.nearDuplicateThreshold !== first.nearDuplicateThreshold)
+    if (
+      info.shard.count !== first.shard.count ||
+      info.nearDuplicateThreshold !== first.nearDuplicateThreshold
+    )
       throw new Error(`${where}: shard count or options differ from ${opts.shards[0]}`);
   }
   const indices = infos.map((i) => i.shard.index).sort((a, b) => a - b);
   if (indices.length !== first.shard.count || indices.some((x, i) => x !== i))
-    throw new Error(`need each of shards 0..${first.shard.count - 1} exactly once, got ${indices.join(", ")}`);
+    throw new Error(
+      `need each of shards 0..${first.shard.count - 1} exactly once, got ${indices.join(", ")}`,
+    );
 
   const collector = new Collector();
   try {
     await time("read_shards", async () => {
       for (const dir of opts.shards) {
-        const lines = createInterface({ input: createReadStream(join(dir, SHARD_DIR, "outcomes.ndjson")), crlfDelay: Infinity });
+        const lines = createInterface({
+          input: createReadStream(join(dir, SHARD_DIR, "outcomes.ndjson")),
+          crlfDelay: Infinity,
+        });
         for await (const line of lines) {
           if (!line) continue;
           const [index, outcome] = JSON.parse(line) as [number, FileOutcome];
@@ -49,6 +67,7 @@ export async function mergeShards(opts: { out: string; shards: string[]; onTimin
       corpusName: first.corpusName,
       nearDuplicateThreshold: first.nearDuplicateThreshold,
       time,
+      parallel: availableParallelism() > 1,
     });
     await time("hive", () => writeHive(collector, kept, opts.out));
     opts.onTimings?.(timings);

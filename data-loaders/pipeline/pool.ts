@@ -1,9 +1,11 @@
-// Per-file work over the corpus, in-process (workers = 1) or in a pool of worker threads. Work
+// Per-file work over the corpus, in-process (workers = 1) or in a pool of worker processes. Work
 // goes out in batches (a worker spends ~0.5–1 s loading its dictionary; messages are cheap but
 // not free), and outcomes come back tagged with their path index, so the caller's result never
 // depends on which worker finished first.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { SpeechCache } from "./cache.ts";
 import type { PipelineContext } from "./context.ts";
 import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts";
@@ -58,21 +60,37 @@ export async function processCorpusFiles(
     }
     todo = misses;
   }
-  const workers = Math.max(1, Math.min(opts.workers, Math.ceil(todo.length / 2) || 1));
-  if (workers === 1) {
+  if (todo.length === 0) return timings; // all from the cache: no dictionary to load
+  // --workers 1 means in-process; otherwise even a single miss goes to a worker process, so
+  // this process never loads a dictionary it cannot free (see below).
+  const workers = Math.max(1, Math.min(opts.workers, Math.ceil(todo.length / 2)));
+  if (opts.workers === 1) {
     const c = ctx.full();
-    const cache = opts.cacheDir ? new SpeechCache(opts.cacheDir, contextFingerprint(c.versions)) : null;
-    for (const [i, path] of todo) await onOutcome(i, await processFile(opts.root, path, opts, c, cache, timings));
+    const cache = opts.cacheDir
+      ? new SpeechCache(opts.cacheDir, contextFingerprint(c.versions))
+      : null;
+    for (const [i, path] of todo)
+      await onOutcome(i, await processFile(opts.root, path, opts, c, cache, timings));
     return timings;
   }
 
   // Batches small enough to balance the load at the end, large enough to amortise messaging.
   const size = opts.batchSize ?? Math.max(1, Math.min(64, Math.ceil(todo.length / (workers * 8))));
   const queue: BatchRequest[] = [];
-  for (let i = 0, b = 0; i < todo.length; i += size, b++) queue.push({ batch: b, items: todo.slice(i, i + size) });
+  for (let i = 0, b = 0; i < todo.length; i += size, b++)
+    queue.push({ batch: b, items: todo.slice(i, i + size) });
   const setup: WorkerSetup = { root: opts.root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir };
-  const pool = Array.from({ length: workers }, () =>
-    new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: setup, execArgv: [] }),
+  // Child processes, not worker threads: nodejieba never frees its dictionary, so each worker
+  // thread leaves ~270 MB resident in this process after it ends (measured), which would hold
+  // every worker's dictionary through the whole publishing phase. A process returns it on exit.
+  // "advanced" serialization = structured clone, as for threads.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
+  const pool: ChildProcess[] = Array.from({ length: workers }, () =>
+    fork(new URL("./worker.ts", import.meta.url), [JSON.stringify(setup)], {
+      execArgv: ["--import", tsx],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
   );
   // One chain for all workers: the caller's onOutcome never runs concurrently with itself.
   let chain = Promise.resolve();
@@ -83,15 +101,18 @@ export async function processCorpusFiles(
           new Promise<void>((resolve, reject) => {
             const next = () => {
               const req = queue.shift();
-              if (req) worker.postMessage(req);
+              if (req) worker.send(req);
               else resolve();
             };
             worker.on("error", reject);
-            worker.on("exit", (code) => code !== 0 && reject(new Error(`worker exited with code ${code}`)));
+            worker.on("exit", (code, signal) =>
+              reject(new Error(`worker exited early (code ${code}, signal ${signal})`)),
+            );
             worker.on("message", (msg: BatchReply | { ready: true }) => {
               if ("ready" in msg) return next();
               if (msg.error !== undefined) return reject(new Error(`worker failed: ${msg.error}`));
-              for (const k of ["read", "clean", "process", "cacheHits"] as const) timings[k] += msg.timings[k];
+              for (const k of ["read", "clean", "process", "cacheHits"] as const)
+                timings[k] += msg.timings[k];
               // Hand out the next batch before collecting this one: the worker never idles.
               next();
               chain = chain.then(async () => {
@@ -104,7 +125,16 @@ export async function processCorpusFiles(
     );
     await chain;
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.exitCode !== null || w.signalCode !== null) return resolve();
+            w.once("exit", () => resolve());
+            w.kill();
+          }),
+      ),
+    );
   }
   return timings;
 }

@@ -6,7 +6,12 @@
 import { createHash, type Hash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { tableToIPC } from "apache-arrow";
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream } from "parquet-wasm";
+import {
+  Compression,
+  Table as WasmTable,
+  WriterPropertiesBuilder,
+  transformParquetStream,
+} from "parquet-wasm";
 import { toArrowTableFast as toArrowTable } from "./fast-arrow.ts";
 import { csvCell } from "../publish/csv.ts";
 import { PARQUET_CREATED_BY } from "../publish/parquet.ts";
@@ -50,7 +55,11 @@ export async function writeTableStreaming<Row>(
   chunks: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
   base: string,
   { csv = true }: { csv?: boolean } = {},
-): Promise<{ rows: number; parquet: { sha256: string; bytes: number }; csv: { sha256: string; bytes: number } | null }> {
+): Promise<{
+  rows: number;
+  parquet: { sha256: string; bytes: number };
+  csv: { sha256: string; bytes: number } | null;
+}> {
   const pq = await HashedFile.create(`${base}.parquet`);
   const cs = csv ? await HashedFile.create(`${base}.csv`) : null;
   if (cs) await cs.write("\uFEFF" + spec.columns.map((c) => c.name).join(",") + "\n");
@@ -68,7 +77,10 @@ export async function writeTableStreaming<Row>(
   const iterator = (async function* () {
     const flush = function* (rows: Row[]) {
       const wasm = WasmTable.fromIPCStream(tableToIPC(toArrowTable(spec, rows), "stream"));
-      for (const batch of wasm.recordBatches()) yield batch;
+      const batches = wasm.recordBatches();
+      // wasm memory only grows: free the table now rather than whenever GC finalizes it.
+      wasm.free();
+      for (const batch of batches) yield batch;
     };
     for await (const chunk of chunks as AsyncIterable<readonly Row[]>) {
       for (const row of chunk) pending.push(row);

@@ -8,7 +8,7 @@ import { logOddsTerm } from "../language/logodds.ts";
 import { CORPUS_GROUP, DEFAULT_MIN_TERM_COUNT, UNKNOWN_YEAR } from "../language/stats.ts";
 import { tfidf } from "../language/tfidf.ts";
 import type { TermStatRow } from "../types.ts";
-import type { CollectedSpeech } from "./collector.ts";
+import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
 
 const POOLED_KINDS = ["corpus", "year", "level", "genre"] as const;
 type PooledKind = (typeof POOLED_KINDS)[number];
@@ -54,7 +54,8 @@ export function* termStatsChunks(
     corpusTokens += n;
   }
   const keptIds: number[] = [];
-  for (let t = 0; t < V; t++) if (corpus[t]! >= DEFAULT_MIN_TERM_COUNT && corpus[t]! > 0) keptIds.push(t);
+  for (let t = 0; t < V; t++)
+    if (corpus[t]! >= DEFAULT_MIN_TERM_COUNT && corpus[t]! > 0) keptIds.push(t);
   keptIds.sort((a, b) => compare(words[a]!, words[b]!));
   const K = keptIds.length;
   const rank = new Int32Array(V).fill(-1);
@@ -68,7 +69,18 @@ export function* termStatsChunks(
       const groups = pooled.get(kind)!;
       const key = groupKey(kind, s);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { speeches: 0, hanChars: 0, tokens: 0, count: new Float64Array(K), df: new Int32Array(K), rateSum: new Float64Array(K) }));
+      if (!g)
+        groups.set(
+          key,
+          (g = {
+            speeches: 0,
+            hanChars: 0,
+            tokens: 0,
+            count: new Float64Array(K),
+            df: new Int32Array(K),
+            rateSum: new Float64Array(K),
+          }),
+        );
       g.speeches++;
       g.hanChars += s.speech.han_chars;
       g.tokens += speechTokens[i]!;
@@ -97,7 +109,9 @@ export function* termStatsChunks(
       postCount[at] = s.termCounts[j]!;
     }
   }
-  const sortedGroups = new Map(POOLED_KINDS.map((k) => [k, [...pooled.get(k)!.keys()].sort(compare)]));
+  const sortedGroups = new Map(
+    POOLED_KINDS.map((k) => [k, [...pooled.get(k)!.keys()].sort(compare)]),
+  );
 
   let rows: TermStatRow[] = [];
   for (let r = 0; r < K; r++) {
@@ -122,7 +136,9 @@ export function* termStatsChunks(
           mean_speech_rate_per_10k: kind === "corpus" ? null : g.rateSum[r]! / g.speeches,
           df: g.df[r]!,
           tfidf: null,
-          log_odds_z: comparable ? logOddsTerm(count, g.tokens, total - count, corpusTokens - g.tokens, alphaW, alpha0).z : null,
+          log_odds_z: comparable
+            ? logOddsTerm(count, g.tokens, total - count, corpusTokens - g.tokens, alphaW, alpha0).z
+            : null,
         });
       }
     }
@@ -141,7 +157,10 @@ export function* termStatsChunks(
         mean_speech_rate_per_10k: null,
         df: 1,
         tfidf: tfidf(count, tokens, df[t]!, speeches.length),
-        log_odds_z: tokens < corpusTokens ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z : null,
+        log_odds_z:
+          tokens < corpusTokens
+            ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
+            : null,
       });
     }
     if (rows.length >= chunkRows) {

@@ -1,5 +1,6 @@
-// Worker-thread side of the pool: loads its own context (nodejieba keeps one dictionary per
-// thread's module instance) once, then turns batches of corpus paths into outcomes.
+// Pool worker: a child process (see pool.ts for why not a thread) that loads its own context
+// once, then turns batches of corpus paths into outcomes. Also runs as a worker thread when
+// started that way (same messages), which tests use to check both transports agree.
 import { parentPort, workerData } from "node:worker_threads";
 import { SpeechCache } from "./cache.ts";
 import { loadContext } from "./context.ts";
@@ -7,20 +8,29 @@ import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts"
 import { contextFingerprint } from "./fingerprint.ts";
 import type { BatchRequest, BatchReply, WorkerSetup } from "./pool.ts";
 
-const setup = workerData as WorkerSetup;
+const setup = (parentPort ? workerData : JSON.parse(process.argv[2]!)) as WorkerSetup;
+const send = (msg: unknown) => (parentPort ? parentPort.postMessage(msg) : process.send!(msg));
 const ctx = loadContext();
-const cache = setup.cacheDir ? new SpeechCache(setup.cacheDir, contextFingerprint(ctx.versions)) : null;
+const cache = setup.cacheDir
+  ? new SpeechCache(setup.cacheDir, contextFingerprint(ctx.versions))
+  : null;
 
-parentPort!.on("message", async (req: BatchRequest) => {
+async function handle(req: BatchRequest): Promise<void> {
   const timings: FileTimings = { read: 0, clean: 0, process: 0, cacheHits: 0 };
   try {
     const outcomes: [number, FileOutcome][] = [];
     for (const [index, path] of req.items) {
-      outcomes.push([index, await processFile(setup.root, path, { maxBytes: setup.maxBytes }, ctx, cache, timings)]);
+      outcomes.push([
+        index,
+        await processFile(setup.root, path, { maxBytes: setup.maxBytes }, ctx, cache, timings),
+      ]);
     }
-    parentPort!.postMessage({ batch: req.batch, outcomes, timings } satisfies BatchReply);
+    send({ batch: req.batch, outcomes, timings } satisfies BatchReply);
   } catch (err) {
-    parentPort!.postMessage({ batch: req.batch, error: (err as Error).stack ?? String(err) } satisfies BatchReply);
+    send({ batch: req.batch, error: (err as Error).stack ?? String(err) } satisfies BatchReply);
   }
-});
-parentPort!.postMessage({ ready: true });
+}
+
+if (parentPort) parentPort.on("message", handle);
+else process.on("message", (m) => void handle(m as BatchRequest));
+send({ ready: true });

@@ -7,7 +7,9 @@ import { loadContext } from "../../data-loaders/pipeline/context.ts";
 
 const dir = process.argv[2]!;
 const ctx = loadContext();
-const texts = readdirSync(dir).sort().map((n) => readFileSync(join(dir, n), "utf8"));
+const texts = readdirSync(dir)
+  .sort()
+  .map((n) => readFileSync(join(dir, n), "utf8"));
 let bytes = 0;
 let tokens = 0;
 const t = performance.now();

@@ -34,11 +34,21 @@ export function paragraphPool(dirs: string[]): string[] {
 }
 
 const LEVELS = ["全省", "全市", "全县", "全区", "省直机关", "市委理论学习中心组"];
-const KINDS = ["组织工作会议上的讲话", "理论学习中心组集体学习时的研讨发言", "党建工作会议上的讲话"];
+const KINDS = [
+  "组织工作会议上的讲话",
+  "理论学习中心组集体学习时的研讨发言",
+  "党建工作会议上的讲话",
+];
 const NUMS = "一二三四五六七八九十".split("");
 
 /** Writes `count` speeches of mean ~`meanBytes` into `dir`; returns total bytes. */
-export function generateCorpus(dir: string, count: number, seed: number, pool: string[], meanBytes = 10_000): number {
+export function generateCorpus(
+  dir: string,
+  count: number,
+  seed: number,
+  pool: string[],
+  meanBytes = 10_000,
+): number {
   if (pool.length === 0) throw new Error("empty paragraph pool");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

@@ -19,10 +19,20 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
   const cacheDir = join(tmp("scale-cache-"), "c");
   await runPipeline({ corpus, out: tmp("scale-a-"), ...opts, workers: 1, cacheDir });
   const changed = readdirSync(join(corpus, "gen"))[0]!;
-  appendFileSync(join(corpus, "gen", changed), "同志们，让我们更加紧密地团结起来，奋力开创新局面。\n");
+  appendFileSync(
+    join(corpus, "gen", changed),
+    "同志们，让我们更加紧密地团结起来，奋力开创新局面。\n",
+  );
   let hits = -1;
   const out = tmp("scale-b-");
-  const r = await runPipeline({ corpus, out, ...opts, workers: 1, cacheDir, onTimings: (t) => (hits = t.cache_hits!) });
+  const r = await runPipeline({
+    corpus,
+    out,
+    ...opts,
+    workers: 1,
+    cacheDir,
+    onTimings: (t) => (hits = t.cache_hits!),
+  });
   assert.equal(hits, r.counts.ingested + r.counts.duplicates - 1);
   const fresh = tmp("scale-fresh-");
   await referenceRun(corpus, fresh);
@@ -38,9 +48,16 @@ test("any change to a lexicon file changes the fingerprint, so every cache key",
   appendFileSync(join(lex, "stopwords.txt"), "\n某词\n");
   const after = contextFingerprint(versions, lex);
   assert.notEqual(after, before);
-  assert.notEqual(contextFingerprint({ ...versions, formulations: "2" }, lex), after, "a version bump alone also counts");
+  assert.notEqual(
+    contextFingerprint({ ...versions, formulations: "2" }, lex),
+    after,
+    "a version bump alone also counts",
+  );
   const parts = { path: "a.txt", maxBytes: 1, raw: "00" };
-  assert.notEqual(new SpeechCache("/nonexistent", before).key(parts), new SpeechCache("/nonexistent", after).key(parts));
+  assert.notEqual(
+    new SpeechCache("/nonexistent", before).key(parts),
+    new SpeechCache("/nonexistent", after).key(parts),
+  );
 });
 
 test("a torn cache entry is ignored, not trusted", async () => {
@@ -57,8 +74,14 @@ test("shard assignment is a deterministic partition; --shard parsing", () => {
   const paths = Array.from({ length: 300 }, (_, i) => `dir/file-${i}.txt`);
   const counts = [0, 0, 0];
   for (const p of paths) counts[shardOf(p, 3)]!++;
-  assert.ok(counts.every((c) => c > 50), `balanced enough: ${counts}`);
-  assert.deepEqual(paths.map((p) => shardOf(p, 3)), paths.map((p) => shardOf(p, 3)));
+  assert.ok(
+    counts.every((c) => c > 50),
+    `balanced enough: ${counts}`,
+  );
+  assert.deepEqual(
+    paths.map((p) => shardOf(p, 3)),
+    paths.map((p) => shardOf(p, 3)),
+  );
   assert.deepEqual(parseShard("2/3"), { index: 2, count: 3 });
   assert.equal(parseShard("3/3"), null);
   assert.equal(parseShard("a/3"), null);
@@ -70,13 +93,27 @@ test("3 shards merged equal a single run, and hive partitions are written", asyn
   await referenceRun(corpus, single);
   const shards = [0, 1, 2].map(() => tmp("scale-shard-"));
   for (const [i, out] of shards.entries()) {
-    await runPipeline({ corpus, out, ...opts, workers: 1, cacheDir: null, shard: { index: i, count: 3 } });
+    await runPipeline({
+      corpus,
+      out,
+      ...opts,
+      workers: 1,
+      cacheDir: null,
+      shard: { index: i, count: 3 },
+    });
   }
   const merged = tmp("scale-merged-");
   await mergeShards({ out: merged, shards });
   assert.deepEqual(digests(merged), digests(single));
   const years = readdirSync(join(merged, "hive", "speeches"));
-  assert.ok(years.length >= 2 && years.every((y) => /^year=(\d{4}|unknown)$/.test(y)), years.join(","));
-  for (const y of years) assert.ok(existsSync(join(merged, "hive", "sentences", y, "part-0.parquet")));
-  await assert.rejects(mergeShards({ out: tmp("scale-bad-"), shards: shards.slice(0, 2) }), /exactly once/);
+  assert.ok(
+    years.length >= 2 && years.every((y) => /^year=(\d{4}|unknown)$/.test(y)),
+    years.join(","),
+  );
+  for (const y of years)
+    assert.ok(existsSync(join(merged, "hive", "sentences", y, "part-0.parquet")));
+  await assert.rejects(
+    mergeShards({ out: tmp("scale-bad-"), shards: shards.slice(0, 2) }),
+    /exactly once/,
+  );
 });

@@ -15,15 +15,46 @@ test("defaults: all cores, cache under the output folder, no shard, no timings",
 
 test("--workers, --cache, --no-cache, --shard, --timings", () => {
   const o = parseCliArgs(["--workers", "3", "--cache", "/tmp/c", "--shard", "1/4", "--timings"]);
-  assert.deepEqual([o.workers, o.cacheDir, o.shard, o.timings], [3, "/tmp/c", { index: 1, count: 4 }, true]);
+  assert.deepEqual(
+    [o.workers, o.cacheDir, o.shard, o.timings],
+    [3, "/tmp/c", { index: 1, count: 4 }, true],
+  );
   assert.equal(parseCliArgs(["--no-cache"]).cacheDir, null);
-  for (const bad of [["--workers", "0"], ["--workers", "1.5"], ["--shard", "4/4"], ["--shard", "x"], ["--no-cache", "--cache", "c"]]) {
+  for (const bad of [
+    ["--workers", "0"],
+    ["--workers", "1.5"],
+    ["--shard", "4/4"],
+    ["--shard", "x"],
+    ["--no-cache", "--cache", "c"],
+  ]) {
     assert.throws(() => parseCliArgs(bad), UsageError, bad.join(" "));
   }
 });
 
 test("merge arguments: --out and at least one shard folder", () => {
-  assert.deepEqual(parseMergeArgs(["--out", "m", "a", "b"]), { out: "m", shards: ["a", "b"], timings: false, quiet: false });
+  assert.deepEqual(parseMergeArgs(["--out", "m", "a", "b"]), {
+    out: "m",
+    shards: ["a", "b"],
+    timings: false,
+    quiet: false,
+  });
   assert.throws(() => parseMergeArgs(["a"]), UsageError);
   assert.throws(() => parseMergeArgs(["--out", "m"]), UsageError);
+});
+
+test("sentence tokens survive the compact join, including empty sentences and control chars", async () => {
+  const { joinSentenceTokens, splitSentenceTokens } =
+    await import("../../data-loaders/pipeline/file-work.ts");
+  for (const sentences of [
+    [],
+    [[]],
+    [[], []],
+    [["党建", "引领"], [], ["A"]],
+    [["a\u0001b"], ["c"]],
+  ]) {
+    assert.deepEqual(
+      splitSentenceTokens(joinSentenceTokens(sentences), sentences.length),
+      sentences,
+    );
+  }
 });

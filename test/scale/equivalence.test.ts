@@ -39,7 +39,14 @@ test("cold and warm cache give the same files, and the warm run hits for every s
   const warm = tmp("scale-warm-");
   let hits = -1;
   await runPipeline({ corpus, out: cold, ...opts, workers: 1, cacheDir });
-  const r = await runPipeline({ corpus, out: warm, ...opts, workers: 2, cacheDir, onTimings: (t) => (hits = t.cache_hits!) });
+  const r = await runPipeline({
+    corpus,
+    out: warm,
+    ...opts,
+    workers: 2,
+    cacheDir,
+    onTimings: (t) => (hits = t.cache_hits!),
+  });
   assert.deepEqual(digests(cold), reference);
   assert.deepEqual(digests(warm), reference);
   assert.equal(hits, r.counts.ingested + r.counts.duplicates);

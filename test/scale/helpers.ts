@@ -1,6 +1,13 @@
 // Shared helpers of the scale tests: a small mixed corpus and folder digests.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateCorpus, paragraphPool } from "../../scripts/bench/generate.ts";
@@ -12,7 +19,13 @@ export function smallCorpus(): string {
   const dir = mkdtempSync(join(tmpdir(), "scale-corpus-"));
   const sample = join(ROOT, "corpus", "sample");
   const gen = join(dir, "gen");
-  generateCorpus(gen, 8, 7, paragraphPool([sample, resolve(ROOT, "..", "shared", "corpora", "govreports")]), 3000);
+  generateCorpus(
+    gen,
+    8,
+    7,
+    paragraphPool([sample, resolve(ROOT, "..", "shared", "corpora", "govreports")]),
+    3000,
+  );
   for (const name of readdirSync(sample)) copyFileSync(join(sample, name), join(dir, name));
   const first = readdirSync(sample).sort()[0]!;
   copyFileSync(join(sample, first), join(dir, "zz-copy-of-first.txt"));
@@ -25,8 +38,13 @@ export function smallCorpus(): string {
 /** file name → sha256 of every published file (not hidden folders, not shard/ or hive/). */
 export function digests(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.isFile()) out[e.name] = createHash("sha256").update(readFileSync(join(dir, e.name))).digest("hex");
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    if (e.isFile())
+      out[e.name] = createHash("sha256")
+        .update(readFileSync(join(dir, e.name)))
+        .digest("hex");
   }
   return out;
 }

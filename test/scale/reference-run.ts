@@ -20,7 +20,12 @@ import type { Cleaned, DecodedFile, ManifestRow } from "../../data-loaders/types
 
 const HAN = /\p{Script=Han}/u;
 
-export async function referenceRun(corpus: string, out: string, maxBytes = 10 * 1024 * 1024, threshold = 0.9): Promise<void> {
+export async function referenceRun(
+  corpus: string,
+  out: string,
+  maxBytes = 10 * 1024 * 1024,
+  threshold = 0.9,
+): Promise<void> {
   const ctx = loadContext();
   const root = resolve(corpus);
   const paths = await listCorpusFiles(root);
@@ -35,30 +40,56 @@ export async function referenceRun(corpus: string, out: string, maxBytes = 10 * 
     const { file } = result;
     const cleaned = cleanText(file.text, ctx.cleaningRules);
     if (!HAN.test(cleaned.text)) {
-      manifestByPath.set(path, { path: file.path, sha256: file.sha256, bytes: file.bytes, encoding: file.encoding, status: "quarantined", reason: "no Chinese text left after removing boilerplate", speech_id: null, similarity: null });
+      manifestByPath.set(path, {
+        path: file.path,
+        sha256: file.sha256,
+        bytes: file.bytes,
+        encoding: file.encoding,
+        status: "quarantined",
+        reason: "no Chinese text left after removing boilerplate",
+        speech_id: null,
+        similarity: null,
+      });
       continue;
     }
     readable.push({ file, id: speechId(file.text), cleaned });
   }
-  const duplicates = findDuplicates(readable.map((r) => ({ key: r.file.path, text: r.cleaned.text })), threshold);
+  const duplicates = findDuplicates(
+    readable.map((r) => ({ key: r.file.path, text: r.cleaned.text })),
+    threshold,
+  );
   const idByPath = new Map(readable.map((r) => [r.file.path, r.id]));
   const kept = readable.filter((r) => !duplicates.has(r.file.path));
   for (const r of readable) {
     const dup = duplicates.get(r.file.path);
     manifestByPath.set(r.file.path, {
-      path: r.file.path, sha256: r.file.sha256, bytes: r.file.bytes, encoding: r.file.encoding,
+      path: r.file.path,
+      sha256: r.file.sha256,
+      bytes: r.file.bytes,
+      encoding: r.file.encoding,
       status: dup ? "duplicate" : "ingested",
-      reason: dup ? (dup.exact ? `exact duplicate of ${dup.of}` : `near duplicate of ${dup.of} (shingle Jaccard ${dup.similarity.toFixed(4)})`) : null,
+      reason: dup
+        ? dup.exact
+          ? `exact duplicate of ${dup.of}`
+          : `near duplicate of ${dup.of} (shingle Jaccard ${dup.similarity.toFixed(4)})`
+        : null,
       speech_id: dup ? idByPath.get(dup.of)! : r.id,
       similarity: dup ? dup.similarity : null,
     });
   }
-  const results: SpeechResult[] = kept.map((r) => processSpeech({ speechId: r.id, file: r.file, cleaned: r.cleaned }, ctx));
-  results.sort((a, b) => (a.speech.speech_id < b.speech.speech_id ? -1 : a.speech.speech_id > b.speech.speech_id ? 1 : 0));
+  const results: SpeechResult[] = kept.map((r) =>
+    processSpeech({ speechId: r.id, file: r.file, cleaned: r.cleaned }, ctx),
+  );
+  results.sort((a, b) =>
+    a.speech.speech_id < b.speech.speech_id ? -1 : a.speech.speech_id > b.speech.speech_id ? 1 : 0,
+  );
   const speeches = results.map((r) => r.speech);
   const terms = results.flatMap((r) => r.terms);
   const textById = new Map(kept.map((r) => [r.id, r.cleaned.text]));
-  const candidates = findCandidates(speeches.map((s) => ({ speech_id: s.speech_id, text: textById.get(s.speech_id)! })), ctx.lexicon);
+  const candidates = findCandidates(
+    speeches.map((s) => ({ speech_id: s.speech_id, text: textById.get(s.speech_id)! })),
+    ctx.lexicon,
+  );
   const manifest = paths.map((p) => manifestByPath.get(p)!);
   await writeOutputs(
     out,
@@ -75,7 +106,10 @@ export async function referenceRun(corpus: string, out: string, maxBytes = 10 * 
       { spec: tables.themesTable, rows: themeRows(ctx.codebook) },
       { spec: tables.themeScoresTable, rows: results.flatMap((r) => r.themeScores) },
       { spec: tables.termStatsTable, rows: termStats(terms, speeches) },
-      { spec: tables.collocationsTable, rows: collocations(results.flatMap((r) => r.sentenceTokens)) },
+      {
+        spec: tables.collocationsTable,
+        rows: collocations(results.flatMap((r) => r.sentenceTokens)),
+      },
     ],
     { corpusName: basename(root), lexicons: ctx.versions, manifest },
   );
