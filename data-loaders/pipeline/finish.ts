@@ -1,19 +1,17 @@
 // From collected outcomes to the published folder: duplicates, manifest, corpus-level tables,
 // then every table streamed to Parquet + CSV, datapackage.json and manifest.json — the same
 // bytes as publish/writeOutputs would write for the same rows (tested in test/scale).
-import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { findCandidates } from "../language/candidates.ts";
 import { formulationRows } from "../language/formulations.ts";
 import { themeRows } from "../language/themes.ts";
-import { buildDataPackage } from "../publish/datapackage.ts";
-import type { OutputFile } from "../publish/write-outputs.ts";
+import { writePackageFiles } from "../publish/package-files.ts";
+import type { OutputFile } from "../publish/package-files.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 import type { ManifestRow } from "../types.ts";
-import { PIPELINE_VERSION } from "../version.ts";
 import { writeCorpusTables, writeCorpusTablesInWorker } from "./corpus-tables.ts";
 import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
@@ -88,14 +86,6 @@ function* spilledRows(
   if (rows.length) yield rows;
 }
 
-const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
-const jsonBytes = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "") || "corpus";
-
 export async function finish(
   collector: Collector,
   nPaths: number,
@@ -161,64 +151,11 @@ export async function finish(
   }
   for (const s of kept) s.termIds = s.termCounts = s.tokens = s.sentenceEnds = new Int32Array(0);
 
-  const specs = [
-    tables.speechesTable,
-    tables.sectionsTable,
-    tables.sentencesTable,
-    tables.removalsTable,
-    tables.manifestTable,
-    tables.termsTable,
-    tables.formulationsTable,
-    tables.formulationHitsTable,
-    tables.formulationCandidatesTable,
-    tables.themesTable,
-    tables.themeScoresTable,
-    tables.termStatsTable,
-    tables.collocationsTable,
-  ] as TableSpec<any>[];
-  const pkg = buildDataPackage(specs, {
-    name: `speech-atlas-${slug(opts.corpusName)}`,
-    version: PIPELINE_VERSION,
+  await writePackageFiles(opts.out, tables.ALL_TABLES as readonly TableSpec<any>[], outputs, {
+    corpusName: opts.corpusName,
     lexicons: ctx.versions,
-    rowCounts: Object.fromEntries(specs.map((s) => [s.name, rowCounts[s.name]!])),
-  });
-  const pkgJson = jsonBytes(pkg);
-  await writeFile(join(opts.out, "datapackage.json"), pkgJson);
-  outputs.push({
-    path: "datapackage.json",
-    sha256: sha256(pkgJson),
-    bytes: Buffer.byteLength(pkgJson),
-    rows: null,
-  });
-
-  const manifestDoc = {
-    pipeline: { name: "speech-atlas", version: PIPELINE_VERSION },
-    lexicons: ctx.versions,
-    corpus: {
-      name: opts.corpusName,
-      files: manifest.length,
-      ingested: manifest.filter((m) => m.status === "ingested").length,
-      duplicates: manifest.filter((m) => m.status === "duplicate").length,
-      quarantined: manifest.filter((m) => m.status === "quarantined").length,
-    },
-    inputs: manifest.map((m) => ({
-      path: m.path,
-      sha256: m.sha256,
-      bytes: m.bytes,
-      encoding: m.encoding,
-      status: m.status,
-      reason: m.reason,
-      speech_id: m.speech_id,
-    })),
-    outputs: [...outputs],
-  };
-  const manifestJson = jsonBytes(manifestDoc);
-  await writeFile(join(opts.out, "manifest.json"), manifestJson);
-  outputs.push({
-    path: "manifest.json",
-    sha256: sha256(manifestJson),
-    bytes: Buffer.byteLength(manifestJson),
-    rows: null,
+    manifest,
+    rowCounts,
   });
   return { manifest, outputs, kept, corpusTableMs };
 }
