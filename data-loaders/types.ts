@@ -13,13 +13,7 @@ export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb1803
 export type Genre = "conference_speech" | "study_session_remarks" | "report" | "other";
 
 export type Level =
-  | "central"
-  | "province"
-  | "city"
-  | "prefecture"
-  | "county"
-  | "district"
-  | "unknown";
+  "central" | "province" | "city" | "prefecture" | "county" | "district" | "unknown";
 
 export type YearBasis = "explicit" | "title" | "inferred" | "unknown";
 

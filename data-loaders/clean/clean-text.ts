@@ -47,6 +47,11 @@ export function cleanText(normalized: string, rules: CleaningRules = loadCleanin
 
   return {
     text,
-    removals: spans.map((s) => ({ rule_id: s.rule_id, start: s.start, end: s.end, text: normalized.slice(s.start, s.end) })),
+    removals: spans.map((s) => ({
+      rule_id: s.rule_id,
+      start: s.start,
+      end: s.end,
+      text: normalized.slice(s.start, s.end),
+    })),
   };
 }

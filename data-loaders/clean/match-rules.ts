@@ -4,7 +4,12 @@ import type { LineSpan, Span, SpanSet } from "./spans.ts";
 
 type PatternRule = Extract<CleaningRule, { kind: "line" | "inline" | "block" | "link_list" }>;
 
-export function matchRule(rule: PatternRule, text: string, lines: LineSpan[], claimed: SpanSet): Span[] {
+export function matchRule(
+  rule: PatternRule,
+  text: string,
+  lines: LineSpan[],
+  claimed: SpanSet,
+): Span[] {
   switch (rule.kind) {
     case "line":
       return matchLines(rule, text, lines, claimed);
@@ -21,14 +26,23 @@ export function matchRule(rule: PatternRule, text: string, lines: LineSpan[], cl
  * A line rule sees what earlier rules left of each line: when a block rule has already cut an
  * advertisement glued to the end of a sentence, the sentence left over is not an ad line.
  */
-function matchLines(rule: Extract<CleaningRule, { kind: "line" }>, text: string, lines: LineSpan[], claimed: SpanSet): Span[] {
+function matchLines(
+  rule: Extract<CleaningRule, { kind: "line" }>,
+  text: string,
+  lines: LineSpan[],
+  claimed: SpanSet,
+): Span[] {
   const out: Span[] = [];
   for (const line of lines) {
     const pieces = claimed.uncovered(line.start, line.end);
     if (pieces.length === 0) continue;
-    const visible = pieces.length === 1 && pieces[0]!.start === line.start && pieces[0]!.end === line.end
-      ? text.slice(line.start, line.end)
-      : pieces.map((p) => text.slice(p.start, p.end)).join("").trim();
+    const visible =
+      pieces.length === 1 && pieces[0]!.start === line.start && pieces[0]!.end === line.end
+        ? text.slice(line.start, line.end)
+        : pieces
+            .map((p) => text.slice(p.start, p.end))
+            .join("")
+            .trim();
     if (rule.maxChars !== null && visible.length > rule.maxChars) continue;
     if (rule.test.test(visible)) out.push(...pieces);
   }
@@ -49,7 +63,11 @@ function matchInline(re: RegExp, text: string): Span[] {
   return out;
 }
 
-function matchBlocks(rule: Extract<CleaningRule, { kind: "block" }>, text: string, lines: LineSpan[]): Span[] {
+function matchBlocks(
+  rule: Extract<CleaningRule, { kind: "block" }>,
+  text: string,
+  lines: LineSpan[],
+): Span[] {
   const out: Span[] = [];
   const start = new RegExp(rule.start); // own copy: lastIndex is state
   const end = new RegExp(rule.end);
@@ -76,7 +94,11 @@ function matchBlocks(rule: Extract<CleaningRule, { kind: "block" }>, text: strin
   return out;
 }
 
-function matchLinkLists(rule: Extract<CleaningRule, { kind: "link_list" }>, text: string, lines: LineSpan[]): Span[] {
+function matchLinkLists(
+  rule: Extract<CleaningRule, { kind: "link_list" }>,
+  text: string,
+  lines: LineSpan[],
+): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < lines.length; i++) {
     const heading = lines[i]!;

@@ -32,7 +32,12 @@ const GRAM = 8; // candidate lookup: paragraphs sharing an 8-character substring
 const STRIDE = 4;
 
 /** Spans (whole lines) of later copies. Lines already fully claimed by earlier rules are ignored. */
-export function findRepeatedBody(text: string, lines: LineSpan[], claimed: SpanSet, params: RepeatedBodyParams): Span[] {
+export function findRepeatedBody(
+  text: string,
+  lines: LineSpan[],
+  claimed: SpanSet,
+  params: RepeatedBodyParams,
+): Span[] {
   const paras = paragraphsOf(text, lines, claimed);
   const index = new Map<string, number[]>(); // 8-gram (or whole short key) → paragraph indices
   const out: Span[] = [];
@@ -42,7 +47,11 @@ export function findRepeatedBody(text: string, lines: LineSpan[], claimed: SpanS
     let best: { length: number; chars: number } | null = null;
     for (const i of candidatesFor(paras[j]!.key, index)) {
       const run = extendRun(paras, i, j, params.similarity);
-      if (run.chars >= params.minChars && run.longest >= params.minParagraphChars && (best === null || run.chars > best.chars)) {
+      if (
+        run.chars >= params.minChars &&
+        run.longest >= params.minParagraphChars &&
+        (best === null || run.chars > best.chars)
+      ) {
         best = run;
       }
     }
@@ -62,7 +71,10 @@ function paragraphsOf(text: string, lines: LineSpan[], claimed: SpanSet): Paragr
   const paras: Paragraph[] = [];
   for (const line of lines) {
     const pieces = claimed.uncovered(line.start, line.end);
-    const key = pieces.map((p) => text.slice(p.start, p.end)).join("").replace(/\s+/gu, "");
+    const key = pieces
+      .map((p) => text.slice(p.start, p.end))
+      .join("")
+      .replace(/\s+/gu, "");
     if (key.length > 0) paras.push({ start: line.start, end: line.end, key, trigrams: null });
   }
   return paras;
@@ -93,7 +105,10 @@ function candidatesFor(key: string, index: Map<string, number[]>): number[] {
   const hits = new Map<number, number>();
   for (const g of samples) for (const i of index.get(g) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
   const need = Math.ceil(samples.length / 2);
-  return [...hits].filter(([, n]) => n >= need).map(([i]) => i).sort((a, b) => a - b);
+  return [...hits]
+    .filter(([, n]) => n >= need)
+    .map(([i]) => i)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -102,17 +117,29 @@ function candidatesFor(key: string, index: Map<string, number[]>): number[] {
  * added (skip one of the copy), provided the pair after the gap matches. Skipped paragraphs
  * are part of the removed span but do not count towards its size: only matched text proves a copy.
  */
-function extendRun(paras: Paragraph[], i: number, j: number, similarity: number): { length: number; chars: number; longest: number } {
+function extendRun(
+  paras: Paragraph[],
+  i: number,
+  j: number,
+  similarity: number,
+): { length: number; chars: number; longest: number } {
   let a = i; // position in the original
   let b = j; // position in the copy
   let length = 0; // paragraphs of the copy covered, from j
   let chars = 0;
   let longest = 0;
-  const matches = (x: number, y: number) => x < j && y < paras.length && paragraphsMatch(paras[x]!, paras[y]!, similarity);
+  const matches = (x: number, y: number) =>
+    x < j && y < paras.length && paragraphsMatch(paras[x]!, paras[y]!, similarity);
   for (;;) {
     if (!matches(a, b)) {
       if (length === 0) break;
-      const gap = ([[1, 1], [1, 0], [0, 1]] as const).find(([da, db]) => matches(a + da, b + db));
+      const gap = (
+        [
+          [1, 1],
+          [1, 0],
+          [0, 1],
+        ] as const
+      ).find(([da, db]) => matches(a + da, b + db));
       if (gap === undefined) break;
       a += gap[0];
       b += gap[1];
@@ -130,7 +157,12 @@ function extendRun(paras: Paragraph[], i: number, j: number, similarity: number)
 function paragraphsMatch(a: Paragraph, b: Paragraph, similarity: number): boolean {
   if (a.key === b.key) return true;
   const [short, long] = a.key.length <= b.key.length ? [a, b] : [b, a];
-  if (short.key.length * 2 >= long.key.length && short.key.length >= GRAM && long.key.includes(short.key)) return true;
+  if (
+    short.key.length * 2 >= long.key.length &&
+    short.key.length >= GRAM &&
+    long.key.includes(short.key)
+  )
+    return true;
   // |A ∩ B| / |A ∪ B| ≤ |short| / |long|, so a big length gap cannot reach the threshold.
   if (short.key.length < similarity * long.key.length) return false;
   return trigramJaccard(a, b) >= similarity;

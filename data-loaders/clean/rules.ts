@@ -7,57 +7,81 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
 
-export const DEFAULT_RULES_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "lexicon", "cleaning-rules.yaml");
+export const DEFAULT_RULES_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "lexicon",
+  "cleaning-rules.yaml",
+);
 
 const ALLOWED_FLAGS = /^[ims]*$/;
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "rule id must be snake_case");
 const description = z.string().min(1);
 const flags = z.string().regex(ALLOWED_FLAGS, "flags may only contain i, m, s").optional();
 
-const lineRule = z.object({
-  id,
-  kind: z.literal("line"),
-  pattern: z.string().min(1),
-  flags,
-  max_chars: z.number().int().positive().optional(),
-  description,
-}).strict();
+const lineRule = z
+  .object({
+    id,
+    kind: z.literal("line"),
+    pattern: z.string().min(1),
+    flags,
+    max_chars: z.number().int().positive().optional(),
+    description,
+  })
+  .strict();
 
-const inlineRule = z.object({ id, kind: z.literal("inline"), pattern: z.string().min(1), flags, description }).strict();
+const inlineRule = z
+  .object({ id, kind: z.literal("inline"), pattern: z.string().min(1), flags, description })
+  .strict();
 
-const blockRule = z.object({
-  id,
-  kind: z.literal("block"),
-  pattern: z.string().min(1),
-  end: z.string().min(1),
-  flags,
-  max_lines: z.number().int().positive().default(30),
-  unterminated: z.enum(["rest_of_line", "skip"]).default("skip"),
-  description,
-}).strict();
+const blockRule = z
+  .object({
+    id,
+    kind: z.literal("block"),
+    pattern: z.string().min(1),
+    end: z.string().min(1),
+    flags,
+    max_lines: z.number().int().positive().default(30),
+    unterminated: z.enum(["rest_of_line", "skip"]).default("skip"),
+    description,
+  })
+  .strict();
 
-const linkListRule = z.object({
-  id,
-  kind: z.literal("link_list"),
-  pattern: z.string().min(1),
-  item_pattern: z.string().min(1),
-  flags,
-  min_items: z.number().int().nonnegative().default(1),
-  max_items: z.number().int().positive().default(20),
-  description,
-}).strict();
+const linkListRule = z
+  .object({
+    id,
+    kind: z.literal("link_list"),
+    pattern: z.string().min(1),
+    item_pattern: z.string().min(1),
+    flags,
+    min_items: z.number().int().nonnegative().default(1),
+    max_items: z.number().int().positive().default(20),
+    description,
+  })
+  .strict();
 
-const repeatedBodyRule = z.object({
-  id,
-  kind: z.literal("repeated_body"),
-  min_chars: z.number().int().positive(),
-  min_paragraph_chars: z.number().int().nonnegative(),
-  similarity: z.number().gt(0).lte(1),
-  description,
-}).strict();
+const repeatedBodyRule = z
+  .object({
+    id,
+    kind: z.literal("repeated_body"),
+    min_chars: z.number().int().positive(),
+    min_paragraph_chars: z.number().int().nonnegative(),
+    similarity: z.number().gt(0).lte(1),
+    description,
+  })
+  .strict();
 
-const ruleSchema = z.discriminatedUnion("kind", [lineRule, inlineRule, blockRule, linkListRule, repeatedBodyRule]);
-const fileSchema = z.object({ version: z.number().int().positive(), rules: z.array(z.unknown()).min(1) }).strict();
+const ruleSchema = z.discriminatedUnion("kind", [
+  lineRule,
+  inlineRule,
+  blockRule,
+  linkListRule,
+  repeatedBodyRule,
+]);
+const fileSchema = z
+  .object({ version: z.number().int().positive(), rules: z.array(z.unknown()).min(1) })
+  .strict();
 
 export type RuleSpec = z.infer<typeof ruleSchema>;
 
@@ -65,9 +89,29 @@ export type RuleSpec = z.infer<typeof ruleSchema>;
 export type CleaningRule =
   | { id: string; kind: "line"; test: RegExp; maxChars: number | null }
   | { id: string; kind: "inline"; match: RegExp }
-  | { id: string; kind: "block"; start: RegExp; end: RegExp; maxLines: number; unterminated: "rest_of_line" | "skip" }
-  | { id: string; kind: "link_list"; heading: RegExp; item: RegExp; minItems: number; maxItems: number }
-  | { id: string; kind: "repeated_body"; minChars: number; minParagraphChars: number; similarity: number };
+  | {
+      id: string;
+      kind: "block";
+      start: RegExp;
+      end: RegExp;
+      maxLines: number;
+      unterminated: "rest_of_line" | "skip";
+    }
+  | {
+      id: string;
+      kind: "link_list";
+      heading: RegExp;
+      item: RegExp;
+      minItems: number;
+      maxItems: number;
+    }
+  | {
+      id: string;
+      kind: "repeated_body";
+      minChars: number;
+      minParagraphChars: number;
+      similarity: number;
+    };
 
 export interface CleaningRules {
   version: number;
@@ -104,13 +148,17 @@ export function parseCleaningRules(doc: unknown, source: string): CleaningRules 
   const rules = file.data.rules.map((raw, index) => {
     const name = ruleName(raw, index);
     const parsed = ruleSchema.safeParse(raw);
-    if (!parsed.success) throw new CleaningRulesError(`${source}: rule ${name}: ${formatIssues(parsed.error)}`);
-    if (seen.has(parsed.data.id)) throw new CleaningRulesError(`${source}: rule ${name}: duplicate id`);
+    if (!parsed.success)
+      throw new CleaningRulesError(`${source}: rule ${name}: ${formatIssues(parsed.error)}`);
+    if (seen.has(parsed.data.id))
+      throw new CleaningRulesError(`${source}: rule ${name}: duplicate id`);
     seen.add(parsed.data.id);
     try {
       return compile(parsed.data);
     } catch (err) {
-      throw new CleaningRulesError(`${source}: rule ${name}: invalid regular expression: ${(err as Error).message}`);
+      throw new CleaningRulesError(
+        `${source}: rule ${name}: invalid regular expression: ${(err as Error).message}`,
+      );
     }
   });
   return { version: file.data.version, rules };
@@ -119,10 +167,19 @@ export function parseCleaningRules(doc: unknown, source: string): CleaningRules 
 function compile(spec: RuleSpec): CleaningRule {
   switch (spec.kind) {
     case "line":
-      return { id: spec.id, kind: "line", test: new RegExp(spec.pattern, "u" + (spec.flags ?? "")), maxChars: spec.max_chars ?? null };
+      return {
+        id: spec.id,
+        kind: "line",
+        test: new RegExp(spec.pattern, "u" + (spec.flags ?? "")),
+        maxChars: spec.max_chars ?? null,
+      };
     case "inline":
       // d: match indices, so a pattern with groups can remove just the groups (markup around kept text).
-      return { id: spec.id, kind: "inline", match: new RegExp(spec.pattern, "dgu" + (spec.flags ?? "")) };
+      return {
+        id: spec.id,
+        kind: "inline",
+        match: new RegExp(spec.pattern, "dgu" + (spec.flags ?? "")),
+      };
     case "block":
       return {
         id: spec.id,
@@ -154,10 +211,15 @@ function compile(spec: RuleSpec): CleaningRule {
 }
 
 function ruleName(raw: unknown, index: number): string {
-  const id = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : null;
+  const id =
+    typeof raw === "object" && raw !== null && "id" in raw
+      ? String((raw as { id: unknown }).id)
+      : null;
   return id === null ? `#${index + 1}` : `"${id}" (#${index + 1})`;
 }
 
 function formatIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
 }

@@ -104,7 +104,16 @@ function controlByteShare(buf: Buffer): number {
   for (let i = 0; i < n; i++) {
     const b = buf[i]!;
     // TAB, LF, VT, FF, CR and ESC appear in real text files; the rest do not.
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) {
+    if (
+      (b < 0x20 &&
+        b !== 0x09 &&
+        b !== 0x0a &&
+        b !== 0x0b &&
+        b !== 0x0c &&
+        b !== 0x0d &&
+        b !== 0x1b) ||
+      b === 0x7f
+    ) {
       control++;
     }
   }
@@ -184,11 +193,14 @@ function bestLegacyReading(buf: Buffer): DecodeResult {
     const text = decodeUtf16(buf, encoding);
     if (text !== null) candidates.push({ text, encoding });
   }
-  let best: { text: string; encoding: "gb18030" | "utf-16le" | "utf-16be"; score: number } | null = null;
+  let best: { text: string; encoding: "gb18030" | "utf-16le" | "utf-16be"; score: number } | null =
+    null;
   for (const c of candidates) {
     const p = plausibility(c.text);
     // Strictly greater: on a tie GB18030 (listed first, far more common in the wild) wins.
     if (p.ok && (best === null || p.score > best.score)) best = { ...c, score: p.score };
   }
-  return best === null ? { kind: "undecodable" } : { kind: "text", text: best.text, encoding: best.encoding };
+  return best === null
+    ? { kind: "undecodable" }
+    : { kind: "text", text: best.text, encoding: best.encoding };
 }

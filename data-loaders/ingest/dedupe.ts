@@ -59,10 +59,15 @@ export function findDuplicates(
     let best: { index: number; similarity: number } | null = null;
     for (const i of [...candidates].sort((a, b) => a - b)) {
       const similarity = jaccard(shingles, shingleHashes(kept[i]!.text));
-      if (similarity >= threshold && (best === null || similarity > best.similarity)) best = { index: i, similarity };
+      if (similarity >= threshold && (best === null || similarity > best.similarity))
+        best = { index: i, similarity };
     }
     if (best !== null) {
-      result.set(doc.key, { of: kept[best.index]!.key, similarity: round4(best.similarity), exact: false });
+      result.set(doc.key, {
+        of: kept[best.index]!.key,
+        similarity: round4(best.similarity),
+        exact: false,
+      });
       continue;
     }
 
@@ -99,7 +104,8 @@ export function shingleHashes(text: string): Set<number> {
     out.add(fnv1a(chars.join("")));
     return out;
   }
-  for (let i = 0; i + SHINGLE_SIZE <= chars.length; i++) out.add(fnv1a(chars.slice(i, i + SHINGLE_SIZE).join("")));
+  for (let i = 0; i + SHINGLE_SIZE <= chars.length; i++)
+    out.add(fnv1a(chars.slice(i, i + SHINGLE_SIZE).join("")));
   return out;
 }
 

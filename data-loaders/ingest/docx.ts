@@ -12,7 +12,10 @@ export async function extractDocxText(buffer: Buffer): Promise<DocxResult> {
     const result = await mammoth.extractRawText({ buffer });
     return { kind: "ok", text: result.value };
   } catch (err) {
-    return { kind: "unreadable", detail: firstLine(err instanceof Error ? err.message : String(err)) };
+    return {
+      kind: "unreadable",
+      detail: firstLine(err instanceof Error ? err.message : String(err)),
+    };
   }
 }
 

@@ -38,7 +38,6 @@ async function walk(dir: string, root: string, out: string[]): Promise<void> {
   }
 }
 
-
 function toRelative(root: string, abs: string): string {
   return relative(root, abs).split(sep).join("/");
 }

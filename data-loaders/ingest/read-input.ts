@@ -9,7 +9,8 @@ import { extractDocxText } from "./docx.ts";
 import { normalizeText } from "./normalize.ts";
 import { isInside } from "./paths.ts";
 
-export type ReadResult = { kind: "ok"; file: DecodedFile } | { kind: "quarantined"; row: ManifestRow };
+export type ReadResult =
+  { kind: "ok"; file: DecodedFile } | { kind: "quarantined"; row: ManifestRow };
 
 export interface ReadOptions {
   /** Files larger than this are quarantined unread (they are still hashed, by streaming). */
@@ -36,9 +37,23 @@ export async function readInput(
   opts: ReadOptions = { maxBytes: DEFAULT_MAX_BYTES },
 ): Promise<ReadResult> {
   const abs = join(root, relPath);
-  const quarantine = (sha256: string, bytes: number, reason: string, encoding: Encoding | null = null): ReadResult => ({
+  const quarantine = (
+    sha256: string,
+    bytes: number,
+    reason: string,
+    encoding: Encoding | null = null,
+  ): ReadResult => ({
     kind: "quarantined",
-    row: { path: relPath, sha256, bytes, encoding, status: "quarantined", reason, speech_id: null, similarity: null },
+    row: {
+      path: relPath,
+      sha256,
+      bytes,
+      encoding,
+      status: "quarantined",
+      reason,
+      speech_id: null,
+      similarity: null,
+    },
   });
 
   // Links are resolved before reading so a link cannot smuggle in a file from outside the corpus.
@@ -49,14 +64,19 @@ export async function readInput(
 
   const { size } = await lstat(await realpath(abs));
   if (size > opts.maxBytes) {
-    return quarantine(await hashStream(abs), size, `over size limit (${mb(size)} > ${mb(opts.maxBytes)})`);
+    return quarantine(
+      await hashStream(abs),
+      size,
+      `over size limit (${mb(size)} > ${mb(opts.maxBytes)})`,
+    );
   }
 
   const buf = await readFile(abs);
   const sha256 = createHash("sha256").update(buf).digest("hex");
   const bytes = buf.length;
 
-  if (relPath.split("/").some((part) => part.startsWith("."))) return quarantine(sha256, bytes, "hidden file");
+  if (relPath.split("/").some((part) => part.startsWith(".")))
+    return quarantine(sha256, bytes, "hidden file");
   if (bytes === 0) return quarantine(sha256, bytes, "empty file");
 
   const ext = extname(relPath).toLowerCase();
@@ -64,7 +84,8 @@ export async function readInput(
   let encoding: Encoding;
   if (ext === DOCX_EXTENSION) {
     const docx = await extractDocxText(buf);
-    if (docx.kind === "unreadable") return quarantine(sha256, bytes, `unreadable docx: ${docx.detail}`);
+    if (docx.kind === "unreadable")
+      return quarantine(sha256, bytes, `unreadable docx: ${docx.detail}`);
     raw = docx.text;
     encoding = "docx";
   } else if (TEXT_EXTENSIONS.has(ext)) {
@@ -74,7 +95,11 @@ export async function readInput(
     raw = decoded.text;
     encoding = decoded.encoding;
   } else {
-    return quarantine(sha256, bytes, ext === "" ? "unsupported file type (no extension)" : `unsupported file type ${ext}`);
+    return quarantine(
+      sha256,
+      bytes,
+      ext === "" ? "unsupported file type (no extension)" : `unsupported file type ${ext}`,
+    );
   }
 
   const text = normalizeText(raw);
@@ -82,7 +107,6 @@ export async function readInput(
   if (!HAN.test(text)) return quarantine(sha256, bytes, "no Chinese text", encoding);
   return { kind: "ok", file: { path: relPath, sha256, bytes, encoding, text } };
 }
-
 
 /** Megabytes with one decimal, in the binary sense the size limit is set in (10 MB = 10 × 2^20 bytes). */
 function mb(bytes: number): string {

@@ -75,7 +75,7 @@ export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
           out.push(best);
           i = best.end - offset;
         } else {
-          i += (text.codePointAt(i)! > 0xffff) ? 2 : 1;
+          i += text.codePointAt(i)! > 0xffff ? 2 : 1;
         }
       }
       return out;

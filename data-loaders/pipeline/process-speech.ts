@@ -1,7 +1,17 @@
 // One speech through every per-speech stage: describe → segment → tokens, formulations, themes.
 // Pure given the context: the same cleaned text gives the same rows, which is what lets a
 // worker thread or a content-hash cache stand in for it.
-import type { Cleaned, DecodedFile, FormulationHitRow, RemovalRow, SectionRow, SentenceRow, SpeechRow, TermRow, ThemeScoreRow } from "../types.ts";
+import type {
+  Cleaned,
+  DecodedFile,
+  FormulationHitRow,
+  RemovalRow,
+  SectionRow,
+  SentenceRow,
+  SpeechRow,
+  TermRow,
+  ThemeScoreRow,
+} from "../types.ts";
 import { describeSpeech } from "../describe/describe-speech.ts";
 import { segmentSpeech } from "../segment/index.ts";
 import { termsForSpeech } from "../language/tokenize.ts";
@@ -35,11 +45,17 @@ export function processSpeech(input: SpeechInput, ctx: PipelineContext): SpeechR
   const sections: SectionRow[] = segmented.sections.map((s) => ({ speech_id: speechId, ...s }));
   const sentences: SentenceRow[] = segmented.sentences.map((s) => ({ speech_id: speechId, ...s }));
   const sentenceTokens: string[][] = [];
-  const terms = termsForSpeech(speechId, sentences, ctx.tokenizer, (words) => sentenceTokens.push(words));
+  const terms = termsForSpeech(speechId, sentences, ctx.tokenizer, (words) =>
+    sentenceTokens.push(words),
+  );
   const hits = findFormulationHits(speechId, text, sentences, ctx.lexicon);
   const leaves = sections.filter((s) => s.is_leaf);
   const themeScores = scoreThemes(speechId, text, leaves, ctx.codebook, ctx.scanThemes);
-  const removals: RemovalRow[] = cleaned.removals.map((r) => ({ speech_id: speechId, source_file: file.path, ...r }));
+  const removals: RemovalRow[] = cleaned.removals.map((r) => ({
+    speech_id: speechId,
+    source_file: file.path,
+    ...r,
+  }));
 
   const flags = new Set(described.quality_flags ? described.quality_flags.split(",") : []);
   if (removals.some((r) => r.rule_id === "repeated_body")) flags.add("repeated_body");

@@ -1,6 +1,15 @@
 // Rows → Apache Arrow table, typed by the table's spec (never inferred from the data, so an
 // empty table or an all-null column still gets its declared type).
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType, type Vector } from "apache-arrow";
+import {
+  Bool,
+  Float64,
+  Int32,
+  Table,
+  Utf8,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from "apache-arrow";
 import type { ColumnType, TableSpec } from "../tables/spec.ts";
 
 const ARROW_TYPES: Record<ColumnType, () => DataType> = {
@@ -16,7 +25,8 @@ export function toArrowTable<Row>(spec: TableSpec<Row>, rows: readonly Row[]): T
     const values = rows.map((r) => {
       const v = (r as Record<string, unknown>)[col.name];
       if (v === undefined) throw new Error(`${spec.name}: row lacks column ${col.name}`);
-      if (v === null && !col.nullable) throw new Error(`${spec.name}: null in non-nullable column ${col.name}`);
+      if (v === null && !col.nullable)
+        throw new Error(`${spec.name}: null in non-nullable column ${col.name}`);
       return v;
     });
     columns[col.name] = vectorFromArray(values, ARROW_TYPES[col.type]());

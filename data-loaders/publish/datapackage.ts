@@ -11,7 +11,12 @@ export interface PackageInfo {
   rowCounts: Record<string, number>;
 }
 
-const FRICTIONLESS_TYPES = { string: "string", integer: "integer", number: "number", boolean: "boolean" } as const;
+const FRICTIONLESS_TYPES = {
+  string: "string",
+  integer: "integer",
+  number: "number",
+  boolean: "boolean",
+} as const;
 
 function schemaOf(spec: TableSpec): object {
   return {
@@ -44,7 +49,13 @@ export function buildDataPackage(specs: readonly TableSpec[], info: PackageInfo)
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8-sig",
-        dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true },
+        dialect: {
+          delimiter: ",",
+          lineTerminator: "\n",
+          quoteChar: '"',
+          doubleQuote: true,
+          header: true,
+        },
         ...common,
       },
       {

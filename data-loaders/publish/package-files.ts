@@ -24,7 +24,8 @@ export interface PackageFilesInfo {
   rowCounts: Record<string, number>;
 }
 
-export const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: Uint8Array | string) =>
+  createHash("sha256").update(data).digest("hex");
 
 export function jsonBytes(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
@@ -49,7 +50,8 @@ export async function writePackageFiles(
   });
   await put("datapackage.json", jsonBytes(pkg));
 
-  const count = (status: ManifestRow["status"]) => info.manifest.filter((m) => m.status === status).length;
+  const count = (status: ManifestRow["status"]) =>
+    info.manifest.filter((m) => m.status === status).length;
   const manifest = {
     pipeline: { name: "speech-atlas", version: PIPELINE_VERSION },
     lexicons: info.lexicons,
@@ -75,5 +77,10 @@ export async function writePackageFiles(
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "corpus";
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "corpus"
+  );
 }

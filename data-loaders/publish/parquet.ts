@@ -1,7 +1,12 @@
 // Parquet writing through parquet-wasm (Apache Arrow's Rust parquet writer compiled to wasm).
 // ZSTD, fixed "created by" and no timestamps, so the same rows give byte-identical files.
 import { tableToIPC } from "apache-arrow";
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from "parquet-wasm";
+import {
+  Compression,
+  Table as WasmTable,
+  WriterPropertiesBuilder,
+  writeParquet,
+} from "parquet-wasm";
 import type { TableSpec } from "../tables/spec.ts";
 import { toArrowTable } from "./arrow.ts";
 

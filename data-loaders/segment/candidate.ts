@@ -58,7 +58,9 @@ export function headingEnd(para: Paragraph, from: number): number {
  * "第一，" or "1." in running text is not an outline.
  */
 export function keepNumberedSeries(candidates: readonly HeadingCandidate[]): HeadingCandidate[] {
-  return numberedSeries(candidates).flat().sort((a, b) => a.start - b.start);
+  return numberedSeries(candidates)
+    .flat()
+    .sort((a, b) => a.start - b.start);
 }
 
 interface OpenSeries {

@@ -6,7 +6,8 @@
 import type { HeadingCandidate } from "./candidate.ts";
 import { hanLength, type Paragraph } from "./paragraphs.ts";
 
-const FORMULA = /谢谢|发言完毕|讲这些|讲到这里|就讲这么|以上发言|以上是我|不当之处|不妥之处|批评指正/;
+const FORMULA =
+  /谢谢|发言完毕|讲这些|讲到这里|就讲这么|以上发言|以上是我|不当之处|不妥之处|批评指正/;
 const FORMULA_PARAGRAPH_MAX = 80;
 const ADDRESS = /^(?:同志们|各位代表|各位同志|各位领导|同志们、朋友们)[，,！!]/;
 const BARE_ADDRESS = /^(?:同志们|各位代表|各位同志|各位领导|同志们、朋友们)[！!：:]?$/;
@@ -24,7 +25,12 @@ function opensWithCouplet(sentence: string): boolean {
 function isMobilisation(text: string, para: Paragraph): boolean {
   const first = para.sentences[0];
   const firstSentence = first ? text.slice(first.start, first.end) : "";
-  return ADDRESS.test(para.text) || SUMMING_UP.test(para.text) || para.text.includes("让我们") || opensWithCouplet(firstSentence);
+  return (
+    ADDRESS.test(para.text) ||
+    SUMMING_UP.test(para.text) ||
+    para.text.includes("让我们") ||
+    opensWithCouplet(firstSentence)
+  );
 }
 
 function isFormula(text: string, para: Paragraph): boolean {
@@ -59,12 +65,17 @@ export function findClosingStart(
   if (!last || opensWithHeading(last) || isOwnLineHeading(paragraphs[i - 1])) return start;
   if (i > 0 && isMobilisation(text, last)) {
     const before = paragraphs[i - 1];
-    if (before && BARE_ADDRESS.test(before.text) && !isOwnLineHeading(paragraphs[i - 2])) return before.start;
+    if (before && BARE_ADDRESS.test(before.text) && !isOwnLineHeading(paragraphs[i - 2]))
+      return before.start;
     return last.start;
   }
   // Formula sentences at the end of the last body paragraph ("……。谢谢大家！").
   let k = last.sentences.length;
-  while (k > 1 && FORMULA.test(text.slice(last.sentences[k - 1]!.start, last.sentences[k - 1]!.end))) k -= 1;
+  while (
+    k > 1 &&
+    FORMULA.test(text.slice(last.sentences[k - 1]!.start, last.sentences[k - 1]!.end))
+  )
+    k -= 1;
   if (k < last.sentences.length) return last.sentences[k]!.start;
   return start;
 }

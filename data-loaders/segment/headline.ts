@@ -15,7 +15,8 @@ const MIN_NEXT_PARAGRAPH = 40;
 const MAX_PARAGRAPH_GAP = 3;
 
 /** Enumerated openings belong to the numbered and inline detectors. */
-const ENUMERATED = /^(?:[（(]?[一二三四五六七八九十0-9０-９]+[）)、.．]|第[一二三四五六七八九十]+|[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]|首先|其次|再次|最后)/;
+const ENUMERATED =
+  /^(?:[（(]?[一二三四五六七八九十0-9０-９]+[）)、.．]|第[一二三四五六七八九十]+|[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]|首先|其次|再次|最后)/;
 /** Inner punctuation or digits mark an ordinary sentence (or a date line), not a headline… */
 const NOT_HEADLINE = /[、；;：:！!？?（()）0-9０-９\s]/;
 /** …except one comma between two short halves: "要全面评价干部，用好“望远镜”。" */
@@ -29,7 +30,8 @@ const HEADLINE_OPENING = /^[\p{Script=Han}“「《]/u;
  * the copula, pronouns and connectives mark a statement ("我们的年度计划并不是都完成了。"), which
  * in older reports opens paragraphs just as short and just as regularly.
  */
-const DECLARATIVE = /了|是|我们|我国|他们|它们|这|那|但|因为|所以|如果|已经|正在|没有|并不|不能|可以|应当/;
+const DECLARATIVE =
+  /了|是|我们|我国|他们|它们|这|那|但|因为|所以|如果|已经|正在|没有|并不|不能|可以|应当/;
 
 interface Headline {
   start: number;
@@ -75,7 +77,10 @@ function alike(a: Headline, b: Headline): boolean {
   );
 }
 
-export function findHeadlineHeadings(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+export function findHeadlineHeadings(
+  text: string,
+  paragraphs: readonly Paragraph[],
+): HeadingCandidate[] {
   const headlines = readHeadlines(text, paragraphs);
   const found: HeadingCandidate[] = [];
   let chain: Headline[] = [];
@@ -84,7 +89,14 @@ export function findHeadlineHeadings(text: string, paragraphs: readonly Paragrap
     const members = chain.filter((h) => chain.some((o) => o !== h && alike(h, o)));
     if (members.length >= 2) {
       for (const h of members) {
-        found.push({ style: "headline", rank: INLINE_RANK, number: null, start: h.start, headingEnd: h.end, paragraph: h.paragraph });
+        found.push({
+          style: "headline",
+          rank: INLINE_RANK,
+          number: null,
+          start: h.start,
+          headingEnd: h.end,
+          paragraph: h.paragraph,
+        });
       }
     }
     chain = [];

@@ -1,7 +1,13 @@
 // Enumerations written into the running text: 第一，… at the start of a paragraph, 一是…/一要…
 // and 其一，… at the start of any sentence, and the 首先，其次，再次，最后 series. The heading is
 // the sentence the marker opens (its first clause when the sentence is long).
-import { INLINE_RANK, LAST, headingEnd, keepNumberedSeries, type HeadingCandidate } from "./candidate.ts";
+import {
+  INLINE_RANK,
+  LAST,
+  headingEnd,
+  keepNumberedSeries,
+  type HeadingCandidate,
+} from "./candidate.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { CN_NUMERAL, parseChineseNumeral } from "./numerals.ts";
 
@@ -48,7 +54,10 @@ const STYLES: readonly InlineStyle[] = [
   },
 ];
 
-export function findInlineHeadings(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+export function findInlineHeadings(
+  text: string,
+  paragraphs: readonly Paragraph[],
+): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (const para of paragraphs) {
     for (const sentence of para.sentences) {

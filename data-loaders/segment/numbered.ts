@@ -4,7 +4,13 @@
 import { INLINE_RANK, headingEnd, numberedSeries, type HeadingCandidate } from "./candidate.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { isTerminal } from "./sentences.ts";
-import { CN_NUMERAL, CIRCLED_CLASS, parseChineseNumeral, parseCircled, parseDigits } from "./numerals.ts";
+import {
+  CN_NUMERAL,
+  CIRCLED_CLASS,
+  parseChineseNumeral,
+  parseCircled,
+  parseDigits,
+} from "./numerals.ts";
 
 interface FormalStyle {
   style: string;
@@ -16,14 +22,44 @@ interface FormalStyle {
 const DIGIT = "[0-9０-９]";
 
 const STYLES: readonly FormalStyle[] = [
-  { style: "di_part", rank: 0, pattern: new RegExp(`^第(${CN_NUMERAL}+)(?:部分|篇|章)`), parse: parseChineseNumeral },
-  { style: "di_jie", rank: 1, pattern: new RegExp(`^第(${CN_NUMERAL}+)节`), parse: parseChineseNumeral },
+  {
+    style: "di_part",
+    rank: 0,
+    pattern: new RegExp(`^第(${CN_NUMERAL}+)(?:部分|篇|章)`),
+    parse: parseChineseNumeral,
+  },
+  {
+    style: "di_jie",
+    rank: 1,
+    pattern: new RegExp(`^第(${CN_NUMERAL}+)节`),
+    parse: parseChineseNumeral,
+  },
   // "一、二月份" and "一、二、三季度" list numbers, they do not head anything.
-  { style: "cn_numeral_dun", rank: 2, pattern: new RegExp(`^(${CN_NUMERAL}+)[、．](?!${CN_NUMERAL}{1,2}(?:、|个?月|季))`), parse: parseChineseNumeral },
-  { style: "paren_cn", rank: 3, pattern: new RegExp(`^[（(](${CN_NUMERAL}+)[）)]`), parse: parseChineseNumeral },
+  {
+    style: "cn_numeral_dun",
+    rank: 2,
+    pattern: new RegExp(`^(${CN_NUMERAL}+)[、．](?!${CN_NUMERAL}{1,2}(?:、|个?月|季))`),
+    parse: parseChineseNumeral,
+  },
+  {
+    style: "paren_cn",
+    rank: 3,
+    pattern: new RegExp(`^[（(](${CN_NUMERAL}+)[）)]`),
+    parse: parseChineseNumeral,
+  },
   // "1.5亿" and "1、2月" are numbers in running text, not headings.
-  { style: "arabic", rank: 4, pattern: new RegExp(`^(${DIGIT}{1,2})[.．、](?!${DIGIT}|[一二三四五六七八九十]?[月日])`), parse: parseDigits },
-  { style: "paren_arabic", rank: 5, pattern: new RegExp(`^[（(](${DIGIT}{1,2})[）)]`), parse: parseDigits },
+  {
+    style: "arabic",
+    rank: 4,
+    pattern: new RegExp(`^(${DIGIT}{1,2})[.．、](?!${DIGIT}|[一二三四五六七八九十]?[月日])`),
+    parse: parseDigits,
+  },
+  {
+    style: "paren_arabic",
+    rank: 5,
+    pattern: new RegExp(`^[（(](${DIGIT}{1,2})[）)]`),
+    parse: parseDigits,
+  },
   { style: "circled", rank: 6, pattern: new RegExp(`^(${CIRCLED_CLASS})`), parse: parseCircled },
 ];
 
@@ -37,7 +73,14 @@ export function findNumberedHeadings(paragraphs: readonly Paragraph[]): HeadingC
       if (number === null) continue;
       // The marker alone is not a heading.
       if (m[0].length >= para.text.length) continue;
-      found.push({ style, rank, number, start: para.start, headingEnd: headingEnd(para, para.start), paragraph: para.index });
+      found.push({
+        style,
+        rank,
+        number,
+        start: para.start,
+        headingEnd: headingEnd(para, para.start),
+        paragraph: para.index,
+      });
       break;
     }
   }
@@ -75,7 +118,11 @@ function coverage(series: readonly HeadingCandidate[]): number {
  * no heading of another style separates it from the main series (so it would sit beside the
  * main series' headings as a second "一、" of the same parent).
  */
-function isNestedList(main: readonly HeadingCandidate[], other: readonly HeadingCandidate[], otherStyleStarts: readonly number[]): boolean {
+function isNestedList(
+  main: readonly HeadingCandidate[],
+  other: readonly HeadingCandidate[],
+  otherStyleStarts: readonly number[],
+): boolean {
   const first = main[0]!.start;
   const last = main[main.length - 1]!.start;
   const start = other[0]!.start;
@@ -103,7 +150,9 @@ function outlineSeries(series: HeadingCandidate[][]): HeadingCandidate[] {
   for (const s of body) {
     const style = s[0]!.style;
     const m = main.get(style)!;
-    const otherStyleStarts = body.filter((o) => o[0]!.style !== style).flatMap((o) => o.map((c) => c.start));
+    const otherStyleStarts = body
+      .filter((o) => o[0]!.style !== style)
+      .flatMap((o) => o.map((c) => c.start));
     if (m === s || !isNestedList(m, s, otherStyleStarts)) kept.push(...s);
     else kept.push(...s.map((c) => ({ ...c, rank: INLINE_RANK, nestKey: `${style}_list` })));
   }

@@ -2,7 +2,18 @@
 // digits, circled numbers.
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 export const CN_NUMERAL = "[一二三四五六七八九十]";
@@ -17,7 +28,8 @@ export function parseChineseNumeral(s: string): number | null {
   const onesPart = s.slice(ten + 1);
   const tens = tensPart === "" ? 1 : CN_DIGITS[tensPart];
   const ones = onesPart === "" ? 0 : CN_DIGITS[onesPart];
-  if (tens === undefined || ones === undefined || tensPart.length > 1 || onesPart.length > 1) return null;
+  if (tens === undefined || ones === undefined || tensPart.length > 1 || onesPart.length > 1)
+    return null;
   if (tens === 0 || (onesPart !== "" && ones === 0)) return null;
   return tens * 10 + ones;
 }

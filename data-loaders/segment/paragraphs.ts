@@ -17,7 +17,13 @@ export function splitParagraphs(text: string): Paragraph[] {
     const end = nl === -1 ? text.length : nl;
     if (end > start) {
       const sentences = splitSentenceSpans(text, start, end);
-      paragraphs.push({ index: paragraphs.length, start, end, text: text.slice(start, end), sentences });
+      paragraphs.push({
+        index: paragraphs.length,
+        start,
+        end,
+        text: text.slice(start, end),
+        sentences,
+      });
     }
     if (nl === -1) break;
     start = nl + 1;

@@ -30,7 +30,8 @@ function readOpening(text: string, para: Paragraph): Opening | null {
   const firstHan = hanLength(first);
   if (firstHan < 3 || firstHan > 20 || hanLength(second) < 3) return null;
   const lead = (x: string): string => [...x].slice(0, 2).join("");
-  if (!/^\p{Script=Han}{2}$/u.test(lead(first)) || !/^\p{Script=Han}{2}$/u.test(lead(second))) return null;
+  if (!/^\p{Script=Han}{2}$/u.test(lead(first)) || !/^\p{Script=Han}{2}$/u.test(lead(second)))
+    return null;
   return {
     para,
     signature: `${lead(first)}|${lead(second)}`,
@@ -40,7 +41,10 @@ function readOpening(text: string, para: Paragraph): Opening | null {
   };
 }
 
-export function findParallelHeadings(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+export function findParallelHeadings(
+  text: string,
+  paragraphs: readonly Paragraph[],
+): HeadingCandidate[] {
   const bySignature = new Map<string, Opening[]>();
   for (const para of paragraphs) {
     const opening = readOpening(text, para);

@@ -32,7 +32,10 @@ interface Node {
  * Drops candidates that cannot head a section: inside the closing or inside another heading.
  * At one offset the higher-ranked candidate wins.
  */
-export function selectCandidates(candidates: readonly HeadingCandidate[], closingStart: number | null): HeadingCandidate[] {
+export function selectCandidates(
+  candidates: readonly HeadingCandidate[],
+  closingStart: number | null,
+): HeadingCandidate[] {
   const limit = closingStart ?? Number.POSITIVE_INFINITY;
   const sorted = [...candidates]
     .filter((c) => c.headingEnd <= limit && c.headingEnd > c.start)
@@ -55,10 +58,17 @@ function nest(candidates: readonly HeadingCandidate[]): Node[] {
     if (open >= 0) stack.length = open;
     else if (c.rank < INLINE_RANK) {
       // Formal headings never nest under inline ones: a 一是 list before （一） closes at （一）.
-      while (stack.length > 0 && stack[stack.length - 1]!.candidate!.rank >= INLINE_RANK) stack.pop();
+      while (stack.length > 0 && stack[stack.length - 1]!.candidate!.rank >= INLINE_RANK)
+        stack.pop();
     }
     if (stack.length >= MAX_LEVEL) continue;
-    const node: Node = { candidate: c, kind: "heading", start: c.start, end: c.start, children: [] };
+    const node: Node = {
+      candidate: c,
+      kind: "heading",
+      start: c.start,
+      end: c.start,
+      children: [],
+    };
     (stack[stack.length - 1]?.children ?? roots).push(node);
     stack.push(node);
   }
@@ -83,21 +93,33 @@ function assignEnds(siblings: Node[], end: number): void {
     assignEnds(node.children, node.end);
     const first = node.children[0];
     if (first && first.start > node.start) {
-      node.children.unshift({ candidate: null, kind: "intro", start: node.start, end: first.start, children: [] });
+      node.children.unshift({
+        candidate: null,
+        kind: "intro",
+        start: node.start,
+        end: first.start,
+        children: [],
+      });
     }
   });
 }
 
-export function buildSectionTree(text: string, candidates: readonly HeadingCandidate[], closingStart: number | null): SectionNode[] {
+export function buildSectionTree(
+  text: string,
+  candidates: readonly HeadingCandidate[],
+  closingStart: number | null,
+): SectionNode[] {
   const textLength = text.length;
   const bodyEnd = closingStart ?? textLength;
   const roots = nest(candidates.filter((c) => c.start < bodyEnd));
   assignEnds(roots, bodyEnd);
   const top: Node[] = [];
   const firstStart = roots[0]?.start ?? bodyEnd;
-  if (firstStart > 0) top.push({ candidate: null, kind: "preamble", start: 0, end: firstStart, children: [] });
+  if (firstStart > 0)
+    top.push({ candidate: null, kind: "preamble", start: 0, end: firstStart, children: [] });
   top.push(...roots);
-  if (bodyEnd < textLength) top.push({ candidate: null, kind: "closing", start: bodyEnd, end: textLength, children: [] });
+  if (bodyEnd < textLength)
+    top.push({ candidate: null, kind: "closing", start: bodyEnd, end: textLength, children: [] });
 
   const rows: SectionNode[] = [];
   const walk = (nodes: Node[], parent: SectionNode | null): void => {

@@ -1,7 +1,12 @@
 // Command-line options of `npm run report`. Syntax is checked here, before any pipeline run;
 // what depends on the data (speech ids, terms, themes) is checked in cli.ts against the tables.
 import { parseArgs } from "node:util";
-import { NORMALISATIONS, parseList, parseYears, type Normalisation } from "../../src/embed/series.js";
+import {
+  NORMALISATIONS,
+  parseList,
+  parseYears,
+  type Normalisation,
+} from "../../src/embed/series.js";
 
 export const USAGE =
   "usage: npm run report -- [--corpus <dir> | --data <pipeline out dir>] [--speeches <id,id…> | --years <from-to>] " +
@@ -42,12 +47,19 @@ export function parseReportArgs(argv: string[]): ReportOptions {
       allowPositionals: false,
     }));
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.split("\n")[0]}; valid options: --corpus, --data, --speeches, --years, --terms, --themes, --normalisation, --title, --out`);
+    throw new UsageError(
+      `${(err as Error).message.split("\n")[0]}; valid options: --corpus, --data, --speeches, --years, --terms, --themes, --normalisation, --title, --out`,
+    );
   }
-  if (values.corpus && values.data) throw new UsageError("give either --corpus (run the pipeline) or --data (reuse its output), not both");
+  if (values.corpus && values.data)
+    throw new UsageError(
+      "give either --corpus (run the pipeline) or --data (reuse its output), not both",
+    );
   const speeches = parseList(values.speeches ?? []);
-  if (values.speeches && !speeches.length) throw new UsageError("--speeches needs at least one speech id");
-  if (speeches.length && values.years) throw new UsageError("give either --speeches or --years, not both");
+  if (values.speeches && !speeches.length)
+    throw new UsageError("--speeches needs at least one speech id");
+  if (speeches.length && values.years)
+    throw new UsageError("give either --speeches or --years, not both");
   let years = null;
   if (values.years != null) {
     const y = parseYears(values.years);
@@ -55,8 +67,12 @@ export function parseReportArgs(argv: string[]): ReportOptions {
     years = { from: y.from, to: y.to };
   }
   const normalisation = (values.normalisation ?? "rate") as Normalisation;
-  if (!NORMALISATIONS.includes(normalisation)) throw new UsageError(`--normalisation must be one of ${NORMALISATIONS.join(", ")}, got "${values.normalisation}"`);
-  if (!values.out) throw new UsageError("--out <folder> is required, e.g. --out reports/2023-briefing");
+  if (!NORMALISATIONS.includes(normalisation))
+    throw new UsageError(
+      `--normalisation must be one of ${NORMALISATIONS.join(", ")}, got "${values.normalisation}"`,
+    );
+  if (!values.out)
+    throw new UsageError("--out <folder> is required, e.g. --out reports/2023-briefing");
   return {
     corpus: values.corpus ?? "corpus/sample",
     data: values.data ?? null,

@@ -6,12 +6,26 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { dataDate, dataVersion, parseChartParams, resolveFormulations, resolveThemes, selectSpeeches, topFormulations, type ChartParams } from "../../src/embed/series.js";
+import {
+  dataDate,
+  dataVersion,
+  parseChartParams,
+  resolveFormulations,
+  resolveThemes,
+  selectSpeeches,
+  topFormulations,
+  type ChartParams,
+} from "../../src/embed/series.js";
 import { PROJECT_ROOT } from "../site/pipeline-out.ts";
 import { parseReportArgs, UsageError, USAGE, type ReportOptions } from "./args.ts";
 import { briefingHtml } from "./html.ts";
 import { Renderer, type ChartRequest } from "./render.ts";
-import { formulationStrengths, strongestThemes, summaryMarkdown, type SummaryInput } from "./summary.ts";
+import {
+  formulationStrengths,
+  strongestThemes,
+  summaryMarkdown,
+  type SummaryInput,
+} from "./summary.ts";
 import { readReportTables, type ReportTables } from "./tables.ts";
 
 /** Chart width in CSS px: fits A4 portrait between 15 mm margins (180 mm ≈ 680 px). */
@@ -19,19 +33,36 @@ const CHART_WIDTH = 670;
 
 function runPipeline(corpus: string): string {
   const out = mkdtempSync(join(tmpdir(), "speech-atlas-report-"));
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "data-loaders", "cli.ts"), "--corpus", corpus, "--out", out, "--quiet"], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(PROJECT_ROOT, "data-loaders", "cli.ts"),
+      "--corpus",
+      corpus,
+      "--out",
+      out,
+      "--quiet",
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (r.status !== 0) throw new Error(`pipeline failed on ${corpus} (exit ${r.status})`);
   return out;
 }
 
 /** Data-dependent checks; throws UsageError naming the valid values. */
-function validate(opts: ReportOptions, t: ReportTables): { params: Record<string, string>; selection: string } {
+function validate(
+  opts: ReportOptions,
+  t: ReportTables,
+): { params: Record<string, string>; selection: string } {
   const sel = selectSpeeches(t.speeches, { ids: opts.speeches, years: opts.years });
   if (sel.errors.length) throw new UsageError(sel.errors.join("; "));
-  if (!sel.selected.length) throw new UsageError("no speech selected: the corpus has no ingested speech");
+  if (!sel.selected.length)
+    throw new UsageError("no speech selected: the corpus has no ingested speech");
   const terms = resolveFormulations(t.formulations, opts.terms);
   if (terms.errors.length) throw new UsageError(terms.errors.join("; "));
   const themes = resolveThemes(t.themes, opts.themes);
@@ -41,7 +72,11 @@ function validate(opts: ReportOptions, t: ReportTables): { params: Record<string
   if (opts.years) params.years = `${opts.years.from}-${opts.years.to}`;
   if (opts.themes.length) params.theme = themes.themes.map((x) => x.theme_id).join(",");
   if (opts.terms.length) params.term = terms.formulations.map((f) => f.canonical).join(",");
-  const selection = opts.speeches.length ? `speeches ${opts.speeches.join(", ")}` : opts.years ? `years ${opts.years.from}–${opts.years.to}` : "all speeches";
+  const selection = opts.speeches.length
+    ? `speeches ${opts.speeches.join(", ")}`
+    : opts.years
+      ? `years ${opts.years.from}–${opts.years.to}`
+      : "all speeches";
   return { params, selection };
 }
 
@@ -50,10 +85,14 @@ async function report(opts: ReportOptions): Promise<void> {
   let temp: string | null = null;
   if (opts.data) {
     dataDir = resolve(opts.data);
-    if (!existsSync(join(dataDir, "speeches.parquet"))) throw new UsageError(`--data ${opts.data} has no speeches.parquet: give a folder written by \`npm run data\``);
+    if (!existsSync(join(dataDir, "speeches.parquet")))
+      throw new UsageError(
+        `--data ${opts.data} has no speeches.parquet: give a folder written by \`npm run data\``,
+      );
   } else {
     const corpus = resolve(opts.corpus);
-    if (!existsSync(corpus) || !statSync(corpus).isDirectory()) throw new UsageError(`corpus folder not found: ${opts.corpus}`);
+    if (!existsSync(corpus) || !statSync(corpus).isDirectory())
+      throw new UsageError(`corpus folder not found: ${opts.corpus}`);
     dataDir = temp = runPipeline(corpus);
   }
   try {
@@ -75,7 +114,14 @@ async function report(opts: ReportOptions): Promise<void> {
       charts = await renderer.charts(tables, requests, { width: CHART_WIDTH, date });
       const corpus = tables.manifest.corpus?.name ?? opts.corpus;
       const heat = charts.find((c) => c.kind === "theme-heatmap")!;
-      const requested = opts.terms.length ? formulationStrengths(tables.formulationHits, selected, tables.formulations, parsed.formulations) : [];
+      const requested = opts.terms.length
+        ? formulationStrengths(
+            tables.formulationHits,
+            selected,
+            tables.formulations,
+            parsed.formulations,
+          )
+        : [];
       const summary: SummaryInput = {
         title: opts.title ?? `讲话简报 Speech briefing: ${corpus}, ${selection}`,
         corpus,
@@ -84,23 +130,37 @@ async function report(opts: ReportOptions): Promise<void> {
         version: dataVersion(tables.manifest),
         date,
         themes: strongestThemes(heat.rows),
-        formulations: formulationStrengths(tables.formulationHits, selected, tables.formulations).slice(0, 5),
+        formulations: formulationStrengths(
+          tables.formulationHits,
+          selected,
+          tables.formulations,
+        ).slice(0, 5),
         requested,
-        charts: charts.map((c) => ({ id: c.id, title: c.title, caption: c.caption, rows: c.rows.length })),
+        charts: charts.map((c) => ({
+          id: c.id,
+          title: c.title,
+          caption: c.caption,
+          rows: c.rows.length,
+        })),
       };
       mkdirSync(join(outDir, "charts"), { recursive: true });
       for (const c of charts) {
-        if (c.marksDrawn !== c.rows.length) throw new Error(`${c.id}: ${c.marksDrawn} marks drawn for ${c.rows.length} rows`);
+        if (c.marksDrawn !== c.rows.length)
+          throw new Error(`${c.id}: ${c.marksDrawn} marks drawn for ${c.rows.length} rows`);
         writeFileSync(join(outDir, "charts", `${c.id}.svg`), c.svg);
         writeFileSync(join(outDir, "charts", `${c.id}.png`), Buffer.from(c.png, "base64"));
         writeFileSync(join(outDir, "charts", `${c.id}.csv`), "\ufeff" + c.csv);
-        writeFileSync(join(outDir, "charts", `${c.id}.txt`), `${c.title}\n${c.caption}\n来源 Source: ${c.source}\n`);
+        writeFileSync(
+          join(outDir, "charts", `${c.id}.txt`),
+          `${c.title}\n${c.caption}\n来源 Source: ${c.source}\n`,
+        );
       }
       writeFileSync(join(outDir, "summary.md"), summaryMarkdown(summary));
       const htmlPath = join(outDir, "briefing.html");
       writeFileSync(htmlPath, briefingHtml(summary, charts, selected));
       await renderer.pdf(htmlPath, join(outDir, "briefing.pdf"));
-      if (renderer.blocked.length) throw new Error(`blocked outside requests while rendering: ${renderer.blocked.join(", ")}`);
+      if (renderer.blocked.length)
+        throw new Error(`blocked outside requests while rendering: ${renderer.blocked.join(", ")}`);
       writeFileSync(
         join(outDir, "report.json"),
         JSON.stringify(
@@ -112,8 +172,22 @@ async function report(opts: ReportOptions): Promise<void> {
             data_version: summary.version,
             data_date: date,
             layout: "page 1 summary; one page per chart; then the list of speeches",
-            charts: charts.map((c) => ({ id: c.id, kind: c.kind, title: c.title, caption: c.caption, source: c.source, params: c.params, rows: c.rows.length, width: c.width, height: c.height })),
-            default_terms: opts.terms.length ? null : topFormulations(tables.formulationHits, selected, tables.formulations).map((f) => f.canonical),
+            charts: charts.map((c) => ({
+              id: c.id,
+              kind: c.kind,
+              title: c.title,
+              caption: c.caption,
+              source: c.source,
+              params: c.params,
+              rows: c.rows.length,
+              width: c.width,
+              height: c.height,
+            })),
+            default_terms: opts.terms.length
+              ? null
+              : topFormulations(tables.formulationHits, selected, tables.formulations).map(
+                  (f) => f.canonical,
+                ),
           },
           null,
           2,

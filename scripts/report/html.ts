@@ -7,7 +7,11 @@ import type { RenderedChart } from "./render.ts";
 import type { SummaryInput } from "./summary.ts";
 
 const esc = (s: unknown): string =>
-  String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 const CSS = `
 @page { size: A4; margin: 15mm; }
@@ -28,9 +32,16 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 /** Strips the XML declaration: the SVG goes inline into HTML. */
 const inlineSvg = (svg: string): string => svg.replace(/^<\?xml[^>]*>\s*/, "");
 
-export function briefingHtml(s: SummaryInput, charts: RenderedChart[], speeches: SpeechLike[]): string {
+export function briefingHtml(
+  s: SummaryInput,
+  charts: RenderedChart[],
+  speeches: SpeechLike[],
+): string {
   const themeRows = s.themes
-    .map((t) => `<tr><td>${esc(t.theme)} <small>${esc(t.theme_id)}</small></td><td class="n">${t.hits}</td><td class="n">${t.rate_per_10k.toFixed(1)}</td><td>${esc(t.peak_speech)} (${t.peak_rate_per_10k.toFixed(1)})</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td>${esc(t.theme)} <small>${esc(t.theme_id)}</small></td><td class="n">${t.hits}</td><td class="n">${t.rate_per_10k.toFixed(1)}</td><td>${esc(t.peak_speech)} (${t.peak_rate_per_10k.toFixed(1)})</td></tr>`,
+    )
     .join("");
   const formRow = (f: SummaryInput["formulations"][number]): string =>
     `<tr><td>${esc(f.canonical)} <small>${esc(f.formulation_id)}</small></td><td class="n">${f.hits}</td><td class="n">${f.speeches}</td><td class="n">${f.rate_per_10k.toFixed(1)}</td></tr>`;

@@ -36,7 +36,9 @@ export interface ChartRequest {
 const npmPrefix: Plugin = {
   name: "npm-prefix",
   setup(b) {
-    b.onResolve({ filter: /^npm:/ }, (args) => b.resolve(args.path.slice(4), { kind: args.kind, resolveDir: args.resolveDir }));
+    b.onResolve({ filter: /^npm:/ }, (args) =>
+      b.resolve(args.path.slice(4), { kind: args.kind, resolveDir: args.resolveDir }),
+    );
   },
 };
 
@@ -65,7 +67,10 @@ export class Renderer {
 
   static async open(): Promise<Renderer> {
     const browser = await launchBrowser();
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1000, height: 1200 } });
+    const context = await browser.newContext({
+      locale: "zh-CN",
+      viewport: { width: 1000, height: 1200 },
+    });
     const blocked: string[] = [];
     await context.route("**/*", (route) => {
       const url = route.request().url();
@@ -76,7 +81,11 @@ export class Renderer {
     return new Renderer(browser, context, blocked);
   }
 
-  async charts(tables: unknown, charts: ChartRequest[], { width, date }: { width: number; date: string | null }): Promise<RenderedChart[]> {
+  async charts(
+    tables: unknown,
+    charts: ChartRequest[],
+    { width, date }: { width: number; date: string | null },
+  ): Promise<RenderedChart[]> {
     const page = await this.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -87,12 +96,16 @@ export class Renderer {
       );
       await page.addScriptTag({ content: script });
       if (errors.length) throw new Error(errors.join("; "));
-      return (await page.evaluate((req) => (window as unknown as { renderCharts(r: unknown): Promise<unknown> }).renderCharts(req), {
-        tables,
-        charts,
-        width,
-        date,
-      })) as RenderedChart[];
+      return (await page.evaluate(
+        (req) =>
+          (window as unknown as { renderCharts(r: unknown): Promise<unknown> }).renderCharts(req),
+        {
+          tables,
+          charts,
+          width,
+          date,
+        },
+      )) as RenderedChart[];
     } finally {
       await page.close();
     }
@@ -104,7 +117,12 @@ export class Renderer {
     try {
       await page.goto(new URL(`file://${htmlPath}`).href, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready);
-      await page.pdf({ path: pdfPath, format: "A4", printBackground: true, margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" } });
+      await page.pdf({
+        path: pdfPath,
+        format: "A4",
+        printBackground: true,
+        margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" },
+      });
     } finally {
       await page.close();
     }

@@ -26,7 +26,15 @@ export function strongestThemes(heatmapRows: Row[], k = 5): ThemeStrength[] {
   const by = new Map<string, ThemeStrength>();
   for (const r of heatmapRows) {
     const id = String(r.theme_id);
-    const t = by.get(id) ?? { theme_id: id, theme: String(r.theme), hits: 0, han_chars: 0, rate_per_10k: 0, peak_speech: "", peak_rate_per_10k: -1 };
+    const t = by.get(id) ?? {
+      theme_id: id,
+      theme: String(r.theme),
+      hits: 0,
+      han_chars: 0,
+      rate_per_10k: 0,
+      peak_speech: "",
+      peak_rate_per_10k: -1,
+    };
     t.hits += Number(r.hits);
     t.han_chars += Number(r.han_chars);
     if (Number(r.rate_per_10k) > t.peak_rate_per_10k) {
@@ -36,11 +44,18 @@ export function strongestThemes(heatmapRows: Row[], k = 5): ThemeStrength[] {
     by.set(id, t);
   }
   for (const t of by.values()) t.rate_per_10k = t.han_chars ? (t.hits / t.han_chars) * 1e4 : 0;
-  return [...by.values()].sort((a, b) => b.rate_per_10k - a.rate_per_10k || a.theme_id.localeCompare(b.theme_id)).slice(0, k);
+  return [...by.values()]
+    .sort((a, b) => b.rate_per_10k - a.rate_per_10k || a.theme_id.localeCompare(b.theme_id))
+    .slice(0, k);
 }
 
 /** Formulations by matches in the selected speeches; `only` restricts to given formulations (zeros kept). */
-export function formulationStrengths(hits: HitLike[], selected: SpeechLike[], formulations: FormulationLike[], only?: FormulationLike[]): FormulationStrength[] {
+export function formulationStrengths(
+  hits: HitLike[],
+  selected: SpeechLike[],
+  formulations: FormulationLike[],
+  only?: FormulationLike[],
+): FormulationStrength[] {
   const ids = new Set(selected.map((s) => s.speech_id));
   const chars = selected.reduce((n, s) => n + (s.han_chars ?? 0), 0);
   const count = new Map<string, { hits: number; speeches: Set<string> }>();
@@ -54,9 +69,19 @@ export function formulationStrengths(hits: HitLike[], selected: SpeechLike[], fo
   const rows = (only ?? formulations).map((f) => {
     const c = count.get(f.formulation_id);
     const n = c?.hits ?? 0;
-    return { formulation_id: f.formulation_id, canonical: f.canonical, hits: n, speeches: c?.speeches.size ?? 0, rate_per_10k: chars ? (n / chars) * 1e4 : 0 };
+    return {
+      formulation_id: f.formulation_id,
+      canonical: f.canonical,
+      hits: n,
+      speeches: c?.speeches.size ?? 0,
+      rate_per_10k: chars ? (n / chars) * 1e4 : 0,
+    };
   });
-  return only ? rows : rows.filter((r) => r.hits > 0).sort((a, b) => b.hits - a.hits || a.formulation_id.localeCompare(b.formulation_id));
+  return only
+    ? rows
+    : rows
+        .filter((r) => r.hits > 0)
+        .sort((a, b) => b.hits - a.hits || a.formulation_id.localeCompare(b.formulation_id));
 }
 
 export interface SummaryInput {
@@ -86,19 +111,40 @@ export function summaryMarkdown(s: SummaryInput): string {
     "",
     "| theme | hits | per 10k | highest in |",
     "|---|---:|---:|---|",
-    ...s.themes.map((t) => `| ${t.theme} (${t.theme_id}) | ${t.hits} | ${f1(t.rate_per_10k)} | ${t.peak_speech} (${f1(t.peak_rate_per_10k)}) |`),
+    ...s.themes.map(
+      (t) =>
+        `| ${t.theme} (${t.theme_id}) | ${t.hits} | ${f1(t.rate_per_10k)} | ${t.peak_speech} (${f1(t.peak_rate_per_10k)}) |`,
+    ),
     "",
     "## 最常见的提法 Most frequent formulations",
     "",
     "| formulation | hits | speeches | per 10k |",
     "|---|---:|---:|---:|",
-    ...s.formulations.map((f) => `| ${f.canonical} (${f.formulation_id}) | ${f.hits} | ${f.speeches} | ${f1(f.rate_per_10k)} |`),
+    ...s.formulations.map(
+      (f) =>
+        `| ${f.canonical} (${f.formulation_id}) | ${f.hits} | ${f.speeches} | ${f1(f.rate_per_10k)} |`,
+    ),
   ];
   if (s.requested.length) {
-    lines.push("", "## 所查提法 Requested formulations", "", "| formulation | hits | speeches | per 10k |", "|---|---:|---:|---:|");
-    lines.push(...s.requested.map((f) => `| ${f.canonical} (${f.formulation_id}) | ${f.hits} | ${f.speeches} | ${f1(f.rate_per_10k)} |`));
+    lines.push(
+      "",
+      "## 所查提法 Requested formulations",
+      "",
+      "| formulation | hits | speeches | per 10k |",
+      "|---|---:|---:|---:|",
+    );
+    lines.push(
+      ...s.requested.map(
+        (f) =>
+          `| ${f.canonical} (${f.formulation_id}) | ${f.hits} | ${f.speeches} | ${f1(f.rate_per_10k)} |`,
+      ),
+    );
   }
   lines.push("", "## 图表 Charts", "");
-  lines.push(...s.charts.map((c) => `- charts/${c.id}.svg|png|csv — ${c.title} (${c.rows} rows). ${c.caption}`));
+  lines.push(
+    ...s.charts.map(
+      (c) => `- charts/${c.id}.svg|png|csv — ${c.title} (${c.rows} rows). ${c.caption}`,
+    ),
+  );
   return lines.join("\n") + "\n";
 }

@@ -3,7 +3,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { readParquet } from "parquet-wasm";
-import { plainRows, type FormulationLike, type HitLike, type SpeechLike, type ThemeLike, type ThemeScoreLike } from "../../src/embed/series.js";
+import {
+  plainRows,
+  type FormulationLike,
+  type HitLike,
+  type SpeechLike,
+  type ThemeLike,
+  type ThemeScoreLike,
+} from "../../src/embed/series.js";
 
 export interface ReportTables {
   speeches: SpeechLike[];
@@ -11,13 +18,19 @@ export interface ReportTables {
   themeScores: ThemeScoreLike[];
   formulations: FormulationLike[];
   formulationHits: HitLike[];
-  manifest: { corpus?: { name?: string }; pipeline?: { version?: string }; lexicons?: Record<string, string> };
+  manifest: {
+    corpus?: { name?: string };
+    pipeline?: { version?: string };
+    lexicons?: Record<string, string>;
+  };
 }
 
 function readTable<T>(dir: string, name: string): T[] {
   const path = join(dir, `${name}.parquet`);
   if (!existsSync(path)) throw new Error(`${path} is missing: not a pipeline output folder`);
-  return plainRows<T>(tableFromIPC(readParquet(new Uint8Array(readFileSync(path))).intoIPCStream()));
+  return plainRows<T>(
+    tableFromIPC(readParquet(new Uint8Array(readFileSync(path))).intoIPCStream()),
+  );
 }
 
 export function readReportTables(dir: string): ReportTables {
@@ -25,9 +38,13 @@ export function readReportTables(dir: string): ReportTables {
     speeches: readTable<SpeechLike>(dir, "speeches"),
     themes: readTable<ThemeLike>(dir, "themes"),
     // Whole-speech rows only: the briefing charts never draw sections.
-    themeScores: readTable<ThemeScoreLike>(dir, "theme_scores").filter((d) => d.section_id === "_all"),
+    themeScores: readTable<ThemeScoreLike>(dir, "theme_scores").filter(
+      (d) => d.section_id === "_all",
+    ),
     formulations: readTable<FormulationLike>(dir, "formulations"),
-    formulationHits: readTable<HitLike>(dir, "formulation_hits").map(({ speech_id, formulation_id }) => ({ speech_id, formulation_id })),
+    formulationHits: readTable<HitLike>(dir, "formulation_hits").map(
+      ({ speech_id, formulation_id }) => ({ speech_id, formulation_id }),
+    ),
     manifest: JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")),
   };
 }

@@ -29,7 +29,11 @@ function assertContract(normalized: string, cleaned: Cleaned): void {
   if (cleaned.text.length > 0) {
     for (const line of cleaned.text.split("\n")) {
       assert.ok(line.length > 0, "no empty line");
-      assert.equal(line, line.replace(/^[ \u3000]+|[ \u3000]+$/gu, ""), `no padded line: ${JSON.stringify(line)}`);
+      assert.equal(
+        line,
+        line.replace(/^[ \u3000]+|[ \u3000]+$/gu, ""),
+        `no padded line: ${JSON.stringify(line)}`,
+      );
       assert.ok(!/ {2}/.test(line), "no doubled space");
     }
   }
@@ -53,7 +57,9 @@ test("sample speeches lose exactly their gold boilerplate, nothing of the speech
       const last = gold.boilerplate.at(-1)!;
       const end = normalized.lastIndexOf(last) + last.length;
       assert.ok(start >= 0 && end > start, gold.file);
-      expected = (normalized.slice(0, start) + normalized.slice(end)).replace(/\n{2,}/g, "\n").replace(/^\n|\n$/g, "");
+      expected = (normalized.slice(0, start) + normalized.slice(end))
+        .replace(/\n{2,}/g, "\n")
+        .replace(/^\n|\n$/g, "");
     }
     assert.equal(cleaned.text, expected, gold.file);
     assert.equal(cleaned.removals.length > 0, gold.boilerplate.length > 0, gold.file);
@@ -63,7 +69,8 @@ test("sample speeches lose exactly their gold boilerplate, nothing of the speech
 });
 
 test("site watermarks, promotional lines and scraper furniture are removed with their own rule ids", () => {
-  const speech = "同志们：\n今天召开全市组织工作会议，主要任务是总结工作、部署任务。\n我们要坚持党管人才原则。";
+  const speech =
+    "同志们：\n今天召开全市组织工作会议，主要任务是总结工作、部署任务。\n我们要坚持党管人才原则。";
   const junk: [string, string][] = [
     ["本文档由 www.example-wenku.com 百度文库 生成，海量范文任你选！", "generated_by_site"],
     ["本文章来自第一范文网，更多精彩内容请访问 www.diyifanwen.com", "generated_by_site"],
@@ -87,7 +94,11 @@ test("site watermarks, promotional lines and scraper furniture are removed with 
     const normalized = normalizeText(speech.replace("\n我们", `\n${line}\n我们`));
     const cleaned = clean(normalized);
     assert.equal(cleaned.text, speech, line);
-    assert.deepEqual(cleaned.removals.map((r) => r.rule_id), [ruleId], line);
+    assert.deepEqual(
+      cleaned.removals.map((r) => r.rule_id),
+      [ruleId],
+      line,
+    );
     assert.equal(cleaned.removals[0]!.text.replace(/\n/g, ""), normalizeText(line), line);
   }
 });
@@ -98,9 +109,14 @@ test("a 素材库 advertisement glued to the last sentence is cut from its banne
   );
   const cleaned = clean(text);
   assert.equal(cleaned.text, "同志们：\n以上讲话，请大家认真抓好落实。谢谢大家！");
-  assert.deepEqual(cleaned.removals.map((r) => r.rule_id), ["promo_block"]);
+  assert.deepEqual(
+    cleaned.removals.map((r) => r.rule_id),
+    ["promo_block"],
+  );
   // Without the closing marker only the rest of the banner line goes (later ad lines by their own rules).
-  const open = clean(normalizeText("同志们：\n请大家认真抓好落实。【笔杆子素材库】——每日更新\n下面进行第二项议程。"));
+  const open = clean(
+    normalizeText("同志们：\n请大家认真抓好落实。【笔杆子素材库】——每日更新\n下面进行第二项议程。"),
+  );
   assert.equal(open.text, "同志们：\n请大家认真抓好落实。\n下面进行第二项议程。");
 });
 
@@ -109,10 +125,19 @@ test("URLs, HTML and markdown markup are stripped inline; the words around them 
     ["详见 http://www.gov.cn/zhengce/2023-06/30/content_1.htm 文件精神。", "详见 文件精神。"],
     ["全文见www.12371.cn。", "全文见。"],
     ["<p>同志们：</p><p>今天<strong>召开</strong>会议&nbsp;。</p>", "同志们：今天召开会议。"],
-    ["<div>\n<script type=\"text/javascript\">\nvar a = '<p>会议</p>';\n</script>\n正文第一段。\n</div>", "正文第一段。"],
+    [
+      "<div>\n<script type=\"text/javascript\">\nvar a = '<p>会议</p>';\n</script>\n正文第一段。\n</div>",
+      "正文第一段。",
+    ],
     ["<style>\n.a{color:red}\n</style>\n正文。<!-- 注释 -->", "正文。"],
-    ["## 一、提高政治站位\n**坚持党管干部原则**，把~~好~~关。", "一、提高政治站位\n坚持党管干部原则，把好关。"],
-    ["> 引用一段讲话。\n- 第一条措施。\n[学习强国](https://www.xuexi.cn)上的文章![图](a.png)", "引用一段讲话。\n第一条措施。\n学习强国上的文章"],
+    [
+      "## 一、提高政治站位\n**坚持党管干部原则**，把~~好~~关。",
+      "一、提高政治站位\n坚持党管干部原则，把好关。",
+    ],
+    [
+      "> 引用一段讲话。\n- 第一条措施。\n[学习强国](https://www.xuexi.cn)上的文章![图](a.png)",
+      "引用一段讲话。\n第一条措施。\n学习强国上的文章",
+    ],
   ];
   for (const [input, expected] of cases) {
     assert.equal(clean(normalizeText(input)).text, expected, input);
@@ -140,14 +165,18 @@ test("placeholders and look-alike speech text are never removed", () => {
 });
 
 test("a 相关新闻 block of link titles is removed; the speech after it stays", () => {
-  const body = "同志们：\n今天召开全市组织工作会议，主要任务是总结工作、部署任务，动员全市上下奋发有为。\n一、提高政治站位\n要坚持党管干部原则，把好选人用人关。";
+  const body =
+    "同志们：\n今天召开全市组织工作会议，主要任务是总结工作、部署任务，动员全市上下奋发有为。\n一、提高政治站位\n要坚持党管干部原则，把好选人用人关。";
   const text = body.replace(
     "\n一、",
     "\n相关新闻：\n市委常委会召开会议 研究部署组织工作\n全省组织部长会议在京召开\n· 2023年度组织工作要点发布\n一、",
   );
   const cleaned = clean(text);
   assert.equal(cleaned.text, body);
-  assert.deepEqual(cleaned.removals.map((r) => r.rule_id), ["related_links"]);
+  assert.deepEqual(
+    cleaned.removals.map((r) => r.rule_id),
+    ["related_links"],
+  );
 });
 
 test("a second copy of the body is removed (rule repeated_body), the first copy kept", () => {
@@ -166,7 +195,10 @@ test("a second copy of the body is removed (rule repeated_body), the first copy 
   copy.splice(4, 1);
   const cleaned = clean(body + "\n推荐阅读\n" + copy.join("\n"));
   assert.equal(cleaned.text, body);
-  assert.deepEqual([...new Set(cleaned.removals.map((r) => r.rule_id))].sort(), ["related_links", "repeated_body"]);
+  assert.deepEqual([...new Set(cleaned.removals.map((r) => r.rule_id))].sort(), [
+    "related_links",
+    "repeated_body",
+  ]);
 });
 
 test("headings echoed by a table of contents, or a slogan said twice, are not a repeated body", () => {
@@ -188,13 +220,19 @@ test("headings echoed by a table of contents, or a slogan said twice, are not a 
 });
 
 test("real scraped reports: the doubled 1991 report loses its second copy, no other report loses speech", () => {
-  const files = readdirSync(GOVREPORTS_DIR).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(GOVREPORTS_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   assert.ok(files.length >= 40);
   for (const f of files) {
     const normalized = normalizeText(readFileSync(join(GOVREPORTS_DIR, f), "utf8"));
     const cleaned = clean(normalized);
     // Only page debris of these kinds exists in this corpus.
-    for (const r of cleaned.removals) assert.ok(["repeated_body", "scraper_meta"].includes(r.rule_id), `${f}: ${r.rule_id} ${r.text.slice(0, 40)}`);
+    for (const r of cleaned.removals)
+      assert.ok(
+        ["repeated_body", "scraper_meta"].includes(r.rule_id),
+        `${f}: ${r.rule_id} ${r.text.slice(0, 40)}`,
+      );
     // After cleaning, no long paragraph appears twice.
     const seen = new Set<string>();
     for (const line of cleaned.text.split("\n")) {
@@ -203,16 +241,25 @@ test("real scraped reports: the doubled 1991 report loses its second copy, no ot
       seen.add(line);
     }
     if (f.includes("1991")) {
-      assert.ok(cleaned.text.length < normalized.length * 0.55 && cleaned.text.length > normalized.length * 0.45, f);
+      assert.ok(
+        cleaned.text.length < normalized.length * 0.55 &&
+          cleaned.text.length > normalized.length * 0.45,
+        f,
+      );
     } else {
-      assert.ok(cleaned.text.length > normalized.length * 0.99, `${f}: lost ${normalized.length - cleaned.text.length} chars`);
+      assert.ok(
+        cleaned.text.length > normalized.length * 0.99,
+        `${f}: lost ${normalized.length - cleaned.text.length} chars`,
+      );
     }
   }
 });
 
 // ---- property test --------------------------------------------------------------------------
 
-const HAN = Array.from("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家");
+const HAN = Array.from(
+  "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家",
+);
 const PUNCT = Array.from("，。、；“”（）！？");
 const AD_LINES = [
   "本DOCX文档由 www.zciku.com/中词库网 生成，海量范文文档任你选，，为你的工作锦上添花,祝你一臂之力！",
@@ -226,16 +273,31 @@ const AD_LINES = [
   "更多精彩内容请访问 www.example.com",
   "##paidend##",
 ];
-const INLINE_JUNK = ["<b>", "</b>", "http://www.example.com/a?b=1", "&nbsp;", "<img src=x onerror=alert(1)>"];
+const INLINE_JUNK = [
+  "<b>",
+  "</b>",
+  "http://www.example.com/a?b=1",
+  "&nbsp;",
+  "<img src=x onerror=alert(1)>",
+];
 
 const speechLine = fc
-  .tuple(fc.array(fc.constantFrom(...HAN, ...HAN, ...PUNCT), { minLength: 4, maxLength: 70 }), fc.option(fc.tuple(fc.constantFrom(...INLINE_JUNK), fc.nat())))
+  .tuple(
+    fc.array(fc.constantFrom(...HAN, ...HAN, ...PUNCT), { minLength: 4, maxLength: 70 }),
+    fc.option(fc.tuple(fc.constantFrom(...INLINE_JUNK), fc.nat())),
+  )
   .map(([chars, junk]) => ({ clean: chars.join(""), junk }));
 
-const document = fc.array(fc.oneof({ weight: 4, arbitrary: speechLine }, { weight: 1, arbitrary: fc.constantFrom(...AD_LINES) }), {
-  minLength: 1,
-  maxLength: 25,
-});
+const document = fc.array(
+  fc.oneof(
+    { weight: 4, arbitrary: speechLine },
+    { weight: 1, arbitrary: fc.constantFrom(...AD_LINES) },
+  ),
+  {
+    minLength: 1,
+    maxLength: 25,
+  },
+);
 
 test("property: on random Chinese text mixed with ads, removals re-insert exactly and the speech survives", () => {
   fc.assert(

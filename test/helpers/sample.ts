@@ -38,7 +38,9 @@ export function loadGold(): GoldSpeech[] {
 }
 
 export function sampleFiles(): string[] {
-  return readdirSync(SAMPLE_DIR).filter((f) => f.endsWith(".txt")).sort();
+  return readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
 }
 
 /** The cleaned text of a sample file, through the real decode → normalize → clean path. */

@@ -21,7 +21,9 @@ function editOneParagraph(text: string): string {
     if (l.length > lines[longest]!.length) longest = i;
   });
   const line = lines[longest]!;
-  lines[longest] = line.slice(0, Math.floor(line.length / 3)) + "在此基础上，各地各部门要结合实际认真抓好贯彻落实。";
+  lines[longest] =
+    line.slice(0, Math.floor(line.length / 3)) +
+    "在此基础上，各地各部门要结合实际认真抓好贯彻落实。";
   return lines.join("\n");
 }
 
@@ -73,7 +75,11 @@ test("43 government work reports plus an edited copy of each: every copy found, 
   const ms = performance.now() - t0;
   const recall = copies.filter((c) => dups.get(c.key)?.of === c.key.slice("edited:".length)).length;
   assert.equal(recall, copies.length);
-  assert.equal(dups.size, copies.length, [...dups.keys()].filter((k) => !k.startsWith("edited:")).join());
+  assert.equal(
+    dups.size,
+    copies.length,
+    [...dups.keys()].filter((k) => !k.startsWith("edited:")).join(),
+  );
   assert.ok(ms < 10_000, `${ms} ms`);
 });
 
@@ -81,9 +87,36 @@ test("the kept document is the first in input order, and a threshold above the s
   const original = sample(sampleFiles()[2]!);
   const edited = editOneParagraph(original);
   const s = jaccard(shingleHashes(original), shingleHashes(edited));
-  assert.equal(findDuplicates([{ key: "e", text: edited }, { key: "o", text: original }], s - 0.001).get("o")?.of, "e");
-  assert.equal(findDuplicates([{ key: "o", text: original }, { key: "e", text: edited }], s - 0.001).get("e")?.of, "o");
-  assert.equal(findDuplicates([{ key: "o", text: original }, { key: "e", text: edited }], s + 0.001).size, 0);
+  assert.equal(
+    findDuplicates(
+      [
+        { key: "e", text: edited },
+        { key: "o", text: original },
+      ],
+      s - 0.001,
+    ).get("o")?.of,
+    "e",
+  );
+  assert.equal(
+    findDuplicates(
+      [
+        { key: "o", text: original },
+        { key: "e", text: edited },
+      ],
+      s - 0.001,
+    ).get("e")?.of,
+    "o",
+  );
+  assert.equal(
+    findDuplicates(
+      [
+        { key: "o", text: original },
+        { key: "e", text: edited },
+      ],
+      s + 0.001,
+    ).size,
+    0,
+  );
 });
 
 test("many documents: candidate search stays sub-quadratic (2,000 distinct texts)", () => {
@@ -92,10 +125,12 @@ test("many documents: candidate search stays sub-quadratic (2,000 distinct texts
     .flatMap((r) => r.text.split(/(?<=。)/u))
     .filter((s) => s.length > 20);
   let seed = 7;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const docs = Array.from({ length: 2000 }, (_, i) => ({
     key: String(i),
-    text: Array.from({ length: 12 }, () => sentences[Math.floor(rand() * sentences.length)]!).join(""),
+    text: Array.from({ length: 12 }, () => sentences[Math.floor(rand() * sentences.length)]!).join(
+      "",
+    ),
   }));
   const t0 = performance.now();
   const dups = findDuplicates(docs);

@@ -4,7 +4,8 @@ import { normalizeText } from "../../data-loaders/ingest/normalize.ts";
 import { speechId } from "../../data-loaders/ingest/speech-id.ts";
 
 test("normalize: BOM, line endings, zero-width characters, NBSP, indents, empty lines", () => {
-  const raw = "\uFEFF　　同志们：\r\n\r\n\u3000\u3000今天\u200B召开\u00A0\u00A0会议。  \r第二段\u200D。\n\n\n  第三段\t\t有  空格 \n";
+  const raw =
+    "\uFEFF　　同志们：\r\n\r\n\u3000\u3000今天\u200B召开\u00A0\u00A0会议。  \r第二段\u200D。\n\n\n  第三段\t\t有  空格 \n";
   assert.equal(normalizeText(raw), "同志们：\n今天召开 会议。\n第二段。\n第三段 有 空格");
 });
 

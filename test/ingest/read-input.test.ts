@@ -8,10 +8,15 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { listCorpusFiles } from "../../data-loaders/ingest/list-files.ts";
-import { readInput, DEFAULT_MAX_BYTES, type ReadResult } from "../../data-loaders/ingest/read-input.ts";
+import {
+  readInput,
+  DEFAULT_MAX_BYTES,
+  type ReadResult,
+} from "../../data-loaders/ingest/read-input.ts";
 import { cleanText } from "../../data-loaders/clean/clean-text.ts";
 
-const ZH = "同志们：\n今天，我们在这里召开全市组织工作会议，深入学习贯彻党的二十大精神。\n一、着眼加强理想信念教育，持续拓展主题教育成果";
+const ZH =
+  "同志们：\n今天，我们在这里召开全市组织工作会议，深入学习贯彻党的二十大精神。\n一、着眼加强理想信念教育，持续拓展主题教育成果";
 const OPTS = { maxBytes: DEFAULT_MAX_BYTES };
 let root = "";
 let outside = "";
@@ -35,7 +40,9 @@ async function makeDocx(paragraphs: string[]): Promise<Buffer> {
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
 </Relationships>`,
   );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join("");
+  const body = paragraphs
+    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`)
+    .join("");
   zip.file(
     "word/document.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -53,11 +60,27 @@ before(async () => {
   };
   await put("empty.txt", "");
   await put("blank.txt", " \r\n\u3000\u3000\r\n");
-  await put("binary.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+  await put(
+    "binary.txt",
+    Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0,
+      1, 0,
+    ]),
+  );
   await put("gbk.txt", iconv.encode(ZH.replace(/\n/g, "\r\n"), "gbk"));
   await put("utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ZH, "utf16le")]));
-  await put("utf16be.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ZH, "utf16le").swap16()]));
-  await put("crlf.txt", "\uFEFF" + ZH.split("\n").map((l) => "\u3000\u3000" + l).join("\r\n") + "\r\n\r\n");
+  await put(
+    "utf16be.txt",
+    Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ZH, "utf16le").swap16()]),
+  );
+  await put(
+    "crlf.txt",
+    "\uFEFF" +
+      ZH.split("\n")
+        .map((l) => "\u3000\u3000" + l)
+        .join("\r\n") +
+      "\r\n\r\n",
+  );
   await put("big.txt", Buffer.alloc(20 * 1024 * 1024, "中文".repeat(10)));
   await put(
     "page.html",
@@ -68,7 +91,10 @@ before(async () => {
   await put("english.txt", "This file is a speech in English only.\nNo Chinese at all.");
   await put("report.pdf", "%PDF-1.4 fake");
   await put("NOEXT", ZH);
-  await put("speech.docx", await makeDocx(["同志们：", "今天召开全市组织工作会议。", "一、着眼加强理想信念教育"]));
+  await put(
+    "speech.docx",
+    await makeDocx(["同志们：", "今天召开全市组织工作会议。", "一、着眼加强理想信念教育"]),
+  );
   await put("broken.docx", "this is not a zip archive");
   await put(".hidden.txt", ZH);
   await put(".git/config.txt", ZH); // hidden directory: never listed
@@ -162,7 +188,9 @@ test("a 20 MB file is quarantined over the 10 MB default limit, hashed by stream
   assert.equal(reason(r), "over size limit (20.0 MB > 10.0 MB)");
   const row = (r as Extract<ReadResult, { kind: "quarantined" }>).row;
   assert.equal(row.bytes, 20 * 1024 * 1024);
-  const expected = createHash("sha256").update(Buffer.alloc(20 * 1024 * 1024, "中文".repeat(10))).digest("hex");
+  const expected = createHash("sha256")
+    .update(Buffer.alloc(20 * 1024 * 1024, "中文".repeat(10)))
+    .digest("hex");
   assert.equal(row.sha256, expected);
 });
 
@@ -184,7 +212,10 @@ test("HTML: script, style and tags are removed and logged, Chinese text kept", a
   const cleaned = cleanText(file.text);
   assert.equal(cleaned.text, "同志们：\n今天召开组织工作会议。");
   const rules = new Set(cleaned.removals.map((r) => r.rule_id));
-  assert.ok(rules.has("html_script") && rules.has("html_style") && rules.has("html_tag"), [...rules].join());
+  assert.ok(
+    rules.has("html_script") && rules.has("html_style") && rules.has("html_tag"),
+    [...rules].join(),
+  );
   const removed = cleaned.removals.map((r) => r.text).join("");
   assert.ok(removed.includes("<script>alert(1)</script>"));
   assert.ok(removed.includes("<img src=x onerror=alert(1)>"));
@@ -195,5 +226,8 @@ test("symlinks: inside the root are read, outside are never listed and refused i
   assert.equal(ok(await read("link-in.txt")).encoding, "gb18030");
   const r = await read("link-out.txt");
   assert.equal(r.kind, "quarantined");
-  assert.equal((r as Extract<ReadResult, { kind: "quarantined" }>).row.reason, "symlink outside corpus root");
+  assert.equal(
+    (r as Extract<ReadResult, { kind: "quarantined" }>).row.reason,
+    "symlink outside corpus root",
+  );
 });

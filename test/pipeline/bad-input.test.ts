@@ -24,10 +24,19 @@ function buildCorpus(): string {
   mkdirSync(join(dir, "子目录 sub"), { recursive: true });
   writeFileSync(join(dir, "001 原文.txt"), s1);
   writeFileSync(join(dir, "empty.txt"), "");
-  writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254, 0]));
+  writeFileSync(
+    join(dir, "binary.txt"),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254, 0]),
+  );
   writeFileSync(join(dir, "gbk.txt"), iconv.encode(sample("000_d108770cd218d47d.txt"), "gbk"));
-  writeFileSync(join(dir, "utf16le-bom.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s3, "utf16le")]));
-  writeFileSync(join(dir, "子目录 sub", "utf16be 😀.txt"), utf16be(sample("004_2f04eb6102678197.txt")));
+  writeFileSync(
+    join(dir, "utf16le-bom.txt"),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s3, "utf16le")]),
+  );
+  writeFileSync(
+    join(dir, "子目录 sub", "utf16be 😀.txt"),
+    utf16be(sample("004_2f04eb6102678197.txt")),
+  );
   writeFileSync(join(dir, "crlf.txt"), sample("002_2a4cd31ebcd3fa37.txt").replace(/\n/g, "\r\n"));
   writeFileSync(join(dir, "huge.txt"), Buffer.alloc(20 * 1024 * 1024, "字"));
   writeFileSync(join(dir, "exact-copy.txt"), s1);
@@ -38,7 +47,10 @@ function buildCorpus(): string {
     join(dir, "page.html"),
     `<html><head><script>alert("x")</script></head><body><p>同志们：</p><p>今天召开2022年全县组织工作会议，<img src=x onerror=alert(1)>我们要坚定“两个确立”，做到“两个维护”。</p><p>谢谢大家。</p></body></html>`,
   );
-  writeFileSync(join(dir, "english.txt"), "This file has no Chinese text at all, only English words.");
+  writeFileSync(
+    join(dir, "english.txt"),
+    "This file has no Chinese text at all, only English words.",
+  );
   writeFileSync(join(dir, "notes.pdf"), "%PDF-1.4 not really");
   return dir;
 }
@@ -52,7 +64,14 @@ test("every bad file is quarantined or deduplicated with a reason, and the good 
   const by = new Map(manifest.map((m) => [m.path, m]));
   assert.equal(manifest.length, 13, "one manifest row per file");
   const status = (p: string) => by.get(p)?.status;
-  for (const p of ["001 原文.txt", "gbk.txt", "utf16le-bom.txt", "子目录 sub/utf16be 😀.txt", "crlf.txt", "page.html"]) {
+  for (const p of [
+    "001 原文.txt",
+    "gbk.txt",
+    "utf16le-bom.txt",
+    "子目录 sub/utf16be 😀.txt",
+    "crlf.txt",
+    "page.html",
+  ]) {
     assert.equal(status(p), "ingested", `${p}: ${by.get(p)?.reason}`);
   }
   assert.equal(by.get("gbk.txt")!.encoding, "gb18030");
@@ -69,19 +88,25 @@ test("every bad file is quarantined or deduplicated with a reason, and the good 
   assert.equal(status("zz-near-copy.md"), "duplicate");
   assert.match(by.get("zz-near-copy.md")!.reason!, /near duplicate of utf16le-bom.txt/);
   for (const m of manifest) assert.match(m.sha256, /^[0-9a-f]{64}$/);
-  for (const m of manifest.filter((m) => m.status === "quarantined")) assert.equal(m.speech_id, null);
+  for (const m of manifest.filter((m) => m.status === "quarantined"))
+    assert.equal(m.speech_id, null);
   // Every non-ingested file is named on stderr with what happened to it.
-  for (const m of manifest.filter((m) => m.status !== "ingested")) assert.ok(r.stderr.includes(m.path), m.path);
+  for (const m of manifest.filter((m) => m.status !== "ingested"))
+    assert.ok(r.stderr.includes(m.path), m.path);
 
   const speeches = readTable<SpeechRow>(out, "speeches");
   assert.equal(speeches.length, 6);
   const html = speeches.find((s) => s.source_file === "page.html")!;
-  const sentences = readTable<{ speech_id: string; text: string }>(out, "sentences").filter((s) => s.speech_id === html.speech_id);
+  const sentences = readTable<{ speech_id: string; text: string }>(out, "sentences").filter(
+    (s) => s.speech_id === html.speech_id,
+  );
   const text = sentences.map((s) => s.text).join("");
   assert.ok(!/<script|onerror|<img|alert/.test(text), text);
   assert.match(text, /两个确立/);
   assert.equal(html.year, 2022);
-  const removals = readTable<{ speech_id: string; text: string }>(out, "removals").filter((r) => r.speech_id === html.speech_id);
+  const removals = readTable<{ speech_id: string; text: string }>(out, "removals").filter(
+    (r) => r.speech_id === html.speech_id,
+  );
   assert.ok(removals.some((r) => r.text.includes("<script>")));
 });
 
@@ -97,5 +122,6 @@ test("exit status: 1 when nothing can be ingested, 2 on usage errors, help docum
   assert.equal(bad.stderr.trim().split("\n").length, 2, "one-line reason plus a hint");
   const help = runCli(["--help"]);
   assert.equal(help.status, 0);
-  for (const opt of ["--corpus", "--out", "--max-file-mb", "--near-duplicate", "--quiet", "--help"]) assert.ok(help.stdout.includes(opt), opt);
+  for (const opt of ["--corpus", "--out", "--max-file-mb", "--near-duplicate", "--quiet", "--help"])
+    assert.ok(help.stdout.includes(opt), opt);
 });

@@ -7,7 +7,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as tables from "../../data-loaders/tables/index.ts";
 import type { TableSpec } from "../../data-loaders/tables/spec.ts";
-import type { FormulationHitRow, SectionRow, SentenceRow, SpeechRow, ThemeScoreRow } from "../../data-loaders/types.ts";
+import type {
+  FormulationHitRow,
+  SectionRow,
+  SentenceRow,
+  SpeechRow,
+  ThemeScoreRow,
+} from "../../data-loaders/types.ts";
 import { contractViolations } from "../contracts/check-table.ts";
 import { pipelineOutput, readTable } from "../helpers/run-cli.ts";
 import { SAMPLE_DIR } from "../helpers/sample.ts";
@@ -38,14 +44,18 @@ test("leaf sections and sentences partition each speech's cleaned text exactly",
   const sections = readTable<SectionRow>(out, "sections");
   const sentences = readTable<SentenceRow>(out, "sentences");
   for (const s of speeches) {
-    const leaves = sections.filter((x) => x.speech_id === s.speech_id && x.is_leaf).sort((a, b) => a.start - b.start);
+    const leaves = sections
+      .filter((x) => x.speech_id === s.speech_id && x.is_leaf)
+      .sort((a, b) => a.start - b.start);
     let pos = 0;
     for (const leaf of leaves) {
       assert.equal(leaf.start, pos, `${s.speech_id} gap/overlap at ${pos}`);
       pos = leaf.end;
     }
     assert.equal(pos, s.chars);
-    const sents = sentences.filter((x) => x.speech_id === s.speech_id).sort((a, b) => a.sentence_id - b.sentence_id);
+    const sents = sentences
+      .filter((x) => x.speech_id === s.speech_id)
+      .sort((a, b) => a.sentence_id - b.sentence_id);
     pos = 0;
     const text = sents.map((x) => x.text).join("");
     assert.equal(text.length, s.chars);
@@ -54,7 +64,10 @@ test("leaf sections and sentences partition each speech's cleaned text exactly",
       assert.equal(x.start, pos);
       pos = x.end;
       const leaf = leaves.find((l) => l.section_id === x.section_id)!;
-      assert.ok(leaf && leaf.start <= x.start && x.end <= leaf.end, `sentence ${i} outside its leaf`);
+      assert.ok(
+        leaf && leaf.start <= x.start && x.end <= leaf.end,
+        `sentence ${i} outside its leaf`,
+      );
     }
     for (const sec of sections.filter((x) => x.speech_id === s.speech_id && x.heading !== null)) {
       assert.equal(text.slice(sec.heading_start!, sec.heading_end!), sec.heading);
@@ -78,7 +91,11 @@ test("formulation hits are exact slices inside their sentences; theme shares sum
   }
   const scores = readTable<ThemeScoreRow>(out, "theme_scores");
   const spans = new Map<string, ThemeScoreRow[]>();
-  for (const r of scores) spans.set(`${r.speech_id}|${r.section_id}`, [...(spans.get(`${r.speech_id}|${r.section_id}`) ?? []), r]);
+  for (const r of scores)
+    spans.set(`${r.speech_id}|${r.section_id}`, [
+      ...(spans.get(`${r.speech_id}|${r.section_id}`) ?? []),
+      r,
+    ]);
   for (const [span, rows] of spans) {
     const share = rows.reduce((a, r) => a + r.share, 0);
     const hitsN = rows.reduce((a, r) => a + r.hits, 0);
@@ -95,14 +112,19 @@ test("datapackage.json describes every table in both formats and states the offs
     const csv = pkg.resources.find((r: { name: string }) => r.name === spec.name);
     const pq = pkg.resources.find((r: { name: string }) => r.name === `${spec.name}_parquet`);
     assert.ok(csv && pq, spec.name);
-    assert.deepEqual(csv.schema.fields.map((f: { name: string }) => f.name), spec.columns.map((c) => c.name));
-    for (const f of csv.schema.fields) assert.ok(f.description.length > 5, `${spec.name}.${f.name}`);
+    assert.deepEqual(
+      csv.schema.fields.map((f: { name: string }) => f.name),
+      spec.columns.map((c) => c.name),
+    );
+    for (const f of csv.schema.fields)
+      assert.ok(f.description.length > 5, `${spec.name}.${f.name}`);
   }
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
   assert.equal(manifest.inputs.length, 5);
   for (const i of manifest.inputs) assert.match(i.sha256, /^[0-9a-f]{64}$/);
   assert.ok(manifest.outputs.length >= 27);
-  for (const v of ["pipeline", "formulations", "codebook", "anchors", "cleaning_rules"]) assert.ok(manifest.lexicons[v], v);
+  for (const v of ["pipeline", "formulations", "codebook", "anchors", "cleaning_rules"])
+    assert.ok(manifest.lexicons[v], v);
 });
 
 /** Records in an RFC 4180 CSV (newlines inside quotes do not end a record). */

@@ -16,7 +16,14 @@ test("two runs give byte-identical datasets", () => {
   const manifests = outs.map((o) => JSON.parse(readFileSync(join(o, "manifest.json"), "utf8")));
   assert.deepEqual(manifests[0].outputs, manifests[1].outputs);
   for (const f of manifests[0].outputs as { path: string }[]) {
-    assert.ok(readFileSync(join(outs[0]!, f.path)).equals(readFileSync(join(outs[1]!, f.path))), f.path);
+    assert.ok(
+      readFileSync(join(outs[0]!, f.path)).equals(readFileSync(join(outs[1]!, f.path))),
+      f.path,
+    );
   }
-  assert.ok(readFileSync(join(outs[0]!, "manifest.json")).equals(readFileSync(join(outs[1]!, "manifest.json"))));
+  assert.ok(
+    readFileSync(join(outs[0]!, "manifest.json")).equals(
+      readFileSync(join(outs[1]!, "manifest.json")),
+    ),
+  );
 });

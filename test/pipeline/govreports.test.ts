@@ -40,7 +40,11 @@ test("reports with 一、 heading lines get a level-1 outline numbered in sequen
     const s = speeches.find((x) => x.source_file === f)!;
     const l1 = sections.filter((x) => x.speech_id === s.speech_id && x.level === 1);
     assert.ok(l1.length >= 2, `${f}: ${l1.length} level-1 sections`);
-    assert.deepEqual(l1.map((x) => x.ordinal), l1.map((_, i) => i + 1), f);
+    assert.deepEqual(
+      l1.map((x) => x.ordinal),
+      l1.map((_, i) => i + 1),
+      f,
+    );
   }
   assert.ok(checked >= 30, `only ${checked} reports with 一、 lines`);
 });

@@ -27,11 +27,20 @@ test("all 21 level-1 headings are found, in order, and nothing else is level 1",
   let expected = 0;
   for (const g of gold) {
     const s = byFile.get(g.file)!;
-    const l1 = sections.filter((x) => x.speech_id === s.speech_id && x.level === 1).sort((a, b) => a.start - b.start);
+    const l1 = sections
+      .filter((x) => x.speech_id === s.speech_id && x.level === 1)
+      .sort((a, b) => a.start - b.start);
     expected += g.l1_headings.length;
-    assert.equal(l1.length, g.l1_headings.length, `${g.file}: ${l1.map((x) => x.heading).join(" | ")}`);
+    assert.equal(
+      l1.length,
+      g.l1_headings.length,
+      `${g.file}: ${l1.map((x) => x.heading).join(" | ")}`,
+    );
     g.l1_headings.forEach((h, i) => {
-      assert.ok(sameHeading(l1[i]!.heading, h), `${g.file} L1 #${i + 1}: got ${l1[i]!.heading}, want ${h}`);
+      assert.ok(
+        sameHeading(l1[i]!.heading, h),
+        `${g.file} L1 #${i + 1}: got ${l1[i]!.heading}, want ${h}`,
+      );
       found++;
     });
   }
@@ -64,7 +73,11 @@ test("at least 40 of the 44 level-2 headings are found under the right level-1 s
 
 test("sample 002 has its 18 level-3 items", () => {
   const s = byFile.get("002_2a4cd31ebcd3fa37.txt")!;
-  assert.equal(sections.filter((x) => x.speech_id === s.speech_id && x.level === 3 && x.kind === "heading").length, 18);
+  assert.equal(
+    sections.filter((x) => x.speech_id === s.speech_id && x.level === 3 && x.kind === "heading")
+      .length,
+    18,
+  );
 });
 
 test("year, year basis, conflict, content year, level, genre and placeholders as annotated", () => {
@@ -74,7 +87,8 @@ test("year, year basis, conflict, content year, level, genre and placeholders as
     assert.equal(s.year, g.year, `${g.file} year`);
     assert.equal(s.year_basis, basis(g.year_basis), `${g.file} year_basis`);
     assert.equal(s.year_conflict, g.year_conflict, `${g.file} year_conflict`);
-    if (g.content_year !== undefined) assert.equal(s.content_year, g.content_year, `${g.file} content_year`);
+    if (g.content_year !== undefined)
+      assert.equal(s.content_year, g.content_year, `${g.file} content_year`);
     assert.equal(s.level, g.level, `${g.file} level`);
     assert.equal(s.genre, g.genre, `${g.file} genre`);
     assert.equal(s.placeholders, g.placeholders, `${g.file} placeholders`);
@@ -86,8 +100,14 @@ test("year, year basis, conflict, content year, level, genre and placeholders as
   }
   const s002 = byFile.get("002_2a4cd31ebcd3fa37.txt")!;
   const evidence = JSON.parse(s002.year_evidence) as { snippet: string }[];
-  assert.ok(evidence.some((e) => e.snippet.includes("2024年全市组织工作会议")), "title evidence");
-  assert.ok(evidence.some((e) => e.snippet.includes("收官之年")), "content evidence");
+  assert.ok(
+    evidence.some((e) => e.snippet.includes("2024年全市组织工作会议")),
+    "title evidence",
+  );
+  assert.ok(
+    evidence.some((e) => e.snippet.includes("收官之年")),
+    "content evidence",
+  );
   assert.match(s002.quality_flags, /year_conflict/);
 });
 

@@ -17,7 +17,10 @@ const spec = defineTable<{ s: string | null; n: number; b: boolean }>({
 });
 
 test("CSV starts with a BOM and quotes commas, quotes and newlines", () => {
-  const csv = toCsv(spec, [{ s: "两个确立，“两个维护”", n: 1.5, b: true }, { s: 'a,"b"\nc', n: -2, b: false }]);
+  const csv = toCsv(spec, [
+    { s: "两个确立，“两个维护”", n: 1.5, b: true },
+    { s: 'a,"b"\nc', n: -2, b: false },
+  ]);
   assert.ok(csv.startsWith("\uFEFFs,n,b\n"));
   assert.equal(csv, '\uFEFFs,n,b\n两个确立，“两个维护”,1.5,true\n"a,""b""\nc",-2,false\n');
 });

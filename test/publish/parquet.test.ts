@@ -41,11 +41,19 @@ test("Parquet output is byte-identical for identical input and typed from the sp
   const schema = tableFromIPC(readParquet(empty).intoIPCStream()).schema;
   assert.deepEqual(
     schema.fields.map((f) => [f.name, String(f.type)]),
-    [["s", "Utf8"], ["i", "Int32"], ["x", "Float64"], ["b", "Bool"]],
+    [
+      ["s", "Utf8"],
+      ["i", "Int32"],
+      ["x", "Float64"],
+      ["b", "Bool"],
+    ],
   );
   void readSchema;
 });
 
 test("null in a non-nullable column is refused with the column named", () => {
-  assert.throws(() => toParquet(spec, [{ s: "a", i: null as unknown as number, x: 1, b: true }]), /column i/);
+  assert.throws(
+    () => toParquet(spec, [{ s: "a", i: null as unknown as number, x: 1, b: true }]),
+    /column i/,
+  );
 });

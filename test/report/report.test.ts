@@ -15,11 +15,16 @@ import { readReportTables } from "../../scripts/report/tables.ts";
 const CLI = join(PROJECT_ROOT, "scripts", "report", "cli.ts");
 
 function report(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 180_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
   return { status: r.status, stderr: r.stderr };
 }
 
-const pdf = (tool: string, args: string[]): string => spawnSync(tool, args, { encoding: "utf8" }).stdout;
+const pdf = (tool: string, args: string[]): string =>
+  spawnSync(tool, args, { encoding: "utf8" }).stdout;
 
 describe("npm run report", () => {
   let data: string;
@@ -29,7 +34,20 @@ describe("npm run report", () => {
     if (!existsSync(join(data, "speeches.parquet"))) {
       // Same as `npm run data` on the default corpus.
       data = mkdtempSync(join(tmpdir(), "speech-atlas-report-data-"));
-      spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "data-loaders", "cli.ts"), "--corpus", "corpus/sample", "--out", data, "--quiet"], { cwd: PROJECT_ROOT });
+      spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(PROJECT_ROOT, "data-loaders", "cli.ts"),
+          "--corpus",
+          "corpus/sample",
+          "--out",
+          data,
+          "--quiet",
+        ],
+        { cwd: PROJECT_ROOT },
+      );
     }
     dir = join(mkdtempSync(join(tmpdir(), "speech-atlas-report-")), "briefing");
     const r = report(["--data", data, "--terms", "两个维护,xi_thought", "--out", dir]);
@@ -39,18 +57,35 @@ describe("npm run report", () => {
   test("writes the whole package: HTML, PDF, SVG/PNG/CSV/caption per chart, summary", () => {
     const meta = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
     const tables = readReportTables(data);
-    assert.deepEqual(meta.charts.map((c: { kind: string }) => c.kind), ["theme-heatmap", "theme-trend", "formulation-trend"]);
+    assert.deepEqual(
+      meta.charts.map((c: { kind: string }) => c.kind),
+      ["theme-heatmap", "theme-trend", "formulation-trend"],
+    );
     assert.equal(meta.speeches.length, tables.speeches.length);
-    for (const c of meta.charts as { id: string; title: string; rows: number; width: number; height: number }[]) {
+    for (const c of meta.charts as {
+      id: string;
+      title: string;
+      rows: number;
+      width: number;
+      height: number;
+    }[]) {
       const svg = readFileSync(join(dir, "charts", `${c.id}.svg`), "utf8");
       assert.match(svg, /^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-      assert.ok(svg.includes(`<title>${c.title.replace(/&/g, "&amp;")}</title>`), `${c.id}: <title>`);
+      assert.ok(
+        svg.includes(`<title>${c.title.replace(/&/g, "&amp;")}</title>`),
+        `${c.id}: <title>`,
+      );
       const png = readFileSync(join(dir, "charts", `${c.id}.png`));
       assert.equal(png.readUInt32BE(16), 2 * c.width, `${c.id}: PNG is 2× wide`);
       assert.equal(png.readUInt32BE(20), 2 * c.height, `${c.id}: PNG is 2× high`);
-      const csv = readFileSync(join(dir, "charts", `${c.id}.csv`), "utf8").trim().split(/\r?\n/);
+      const csv = readFileSync(join(dir, "charts", `${c.id}.csv`), "utf8")
+        .trim()
+        .split(/\r?\n/);
       assert.equal(csv.length - 1, c.rows, `${c.id}: CSV rows`);
-      assert.match(readFileSync(join(dir, "charts", `${c.id}.txt`), "utf8"), /来源 Source: 语料 Corpus: sample/);
+      assert.match(
+        readFileSync(join(dir, "charts", `${c.id}.txt`), "utf8"),
+        /来源 Source: 语料 Corpus: sample/,
+      );
     }
     // Heatmap: one row per speech × theme; the formulation trend: one per year × requested term.
     const years = new Set(tables.speeches.map((s) => s.year)).size;
@@ -60,7 +95,9 @@ describe("npm run report", () => {
     assert.match(summary, /语料 Corpus: sample/);
     assert.match(summary, /\| 两个维护 \(two_upholds\) \| \d+ \| \d+ \| [\d.]+ \|/);
     // The two-upholds count in the summary is the number of its hits in the table.
-    const twoUpholds = tables.formulationHits.filter((h) => h.formulation_id === "two_upholds").length;
+    const twoUpholds = tables.formulationHits.filter(
+      (h) => h.formulation_id === "two_upholds",
+    ).length;
     assert.ok(summary.includes(`| 两个维护 (two_upholds) | ${twoUpholds} |`));
   });
 
@@ -71,15 +108,29 @@ describe("npm run report", () => {
     assert.match(info, /Page size:.*\(A4\)/);
     // Chromium embeds the glyphs it used (as Type 3 subsets with a Unicode map): every font is
     // embedded and text stays extractable, so readers without CJK fonts see the same pages.
-    const fonts = pdf("pdffonts", [join(dir, "briefing.pdf")]).trim().split("\n").slice(2);
+    const fonts = pdf("pdffonts", [join(dir, "briefing.pdf")])
+      .trim()
+      .split("\n")
+      .slice(2);
     assert.ok(fonts.length > 0);
-    for (const line of fonts) assert.match(line, /\byes\s+(yes|no)\s+yes\s+\d+/, `embedded with Unicode map: ${line}`);
+    for (const line of fonts)
+      assert.match(line, /\byes\s+(yes|no)\s+yes\s+\d+/, `embedded with Unicode map: ${line}`);
     const text = pdf("pdftotext", [join(dir, "briefing.pdf"), "-"]);
     assert.ok(text.includes("讲话简报 Speech briefing"), "title");
     assert.ok(text.includes("两个维护"), "formulation");
     meta.charts.forEach((c: { title: string }, i: number) => {
-      const page = pdf("pdftotext", ["-f", String(i + 2), "-l", String(i + 2), join(dir, "briefing.pdf"), "-"]);
-      assert.ok(page.replace(/\s+/g, "").includes(c.title.split(/[：:]/)[0]!.replace(/\s+/g, "")), `page ${i + 2} holds ${c.title}`);
+      const page = pdf("pdftotext", [
+        "-f",
+        String(i + 2),
+        "-l",
+        String(i + 2),
+        join(dir, "briefing.pdf"),
+        "-",
+      ]);
+      assert.ok(
+        page.replace(/\s+/g, "").includes(c.title.split(/[：:]/)[0]!.replace(/\s+/g, "")),
+        `page ${i + 2} holds ${c.title}`,
+      );
     });
   });
 
@@ -91,14 +142,23 @@ describe("npm run report", () => {
       await context.route("**/*", (route) => {
         const url = route.request().url();
         requests.push(url);
-        return url.startsWith("file://") || url.startsWith("data:") ? route.continue() : route.abort();
+        return url.startsWith("file://") || url.startsWith("data:")
+          ? route.continue()
+          : route.abort();
       });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
       await page.goto(pathToFileURL(join(dir, "briefing.html")).href, { waitUntil: "load" });
-      assert.deepEqual(requests.filter((u) => !u.startsWith("file://")), []);
-      assert.deepEqual(requests, [pathToFileURL(join(dir, "briefing.html")).href], "one file, nothing else");
+      assert.deepEqual(
+        requests.filter((u) => !u.startsWith("file://")),
+        [],
+      );
+      assert.deepEqual(
+        requests,
+        [pathToFileURL(join(dir, "briefing.html")).href],
+        "one file, nothing else",
+      );
       assert.equal(await page.locator("script").count(), 0);
       assert.equal(await page.locator("section.chart > svg").count(), 3);
       assert.deepEqual(errors, []);
@@ -109,12 +169,30 @@ describe("npm run report", () => {
 
   test("bad options exit 2 with one line naming the valid values", () => {
     const cases: [string[], RegExp][] = [
-      [["--data", data, "--speeches", "s000000000000", "--out", join(dir, "x")], /unknown speech id s000000000000; valid ids: s[0-9a-f]{12}/],
-      [["--data", data, "--years", "2030-2020", "--out", join(dir, "x")], /empty year range 2030-2020/],
-      [["--data", data, "--years", "1990-1991", "--out", join(dir, "x")], /no speech in 1990-1991; years with speeches: 2023/],
-      [["--data", data, "--terms", "两个维户", "--out", join(dir, "x")], /unknown term "两个维户"; near matches: 两个维护/],
-      [["--data", data, "--normalisation", "log", "--out", join(dir, "x")], /--normalisation must be one of rate, share/],
-      [["--data", data, "--colour", "red", "--out", join(dir, "x")], /Unknown option '--colour'.*valid options: --corpus/],
+      [
+        ["--data", data, "--speeches", "s000000000000", "--out", join(dir, "x")],
+        /unknown speech id s000000000000; valid ids: s[0-9a-f]{12}/,
+      ],
+      [
+        ["--data", data, "--years", "2030-2020", "--out", join(dir, "x")],
+        /empty year range 2030-2020/,
+      ],
+      [
+        ["--data", data, "--years", "1990-1991", "--out", join(dir, "x")],
+        /no speech in 1990-1991; years with speeches: 2023/,
+      ],
+      [
+        ["--data", data, "--terms", "两个维户", "--out", join(dir, "x")],
+        /unknown term "两个维户"; near matches: 两个维护/,
+      ],
+      [
+        ["--data", data, "--normalisation", "log", "--out", join(dir, "x")],
+        /--normalisation must be one of rate, share/,
+      ],
+      [
+        ["--data", data, "--colour", "red", "--out", join(dir, "x")],
+        /Unknown option '--colour'.*valid options: --corpus/,
+      ],
       [["--corpus", "/nonexistent", "--out", join(dir, "x")], /corpus folder not found/],
     ];
     for (const [args, message] of cases) {

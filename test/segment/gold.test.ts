@@ -70,7 +70,9 @@ test("all gold level-1 headings are found, in order, and nothing else at level 1
   for (const { gold, seg } of results) {
     const l1 = seg.sections.filter((s) => s.level === 1 && s.kind === "heading");
     assert.equal(l1.length, gold.l1_headings.length, gold.file);
-    gold.l1_headings.forEach((g, i) => assert.ok(matches(l1[i]!.heading, g), `${gold.file}: ${l1[i]!.heading} vs ${g}`));
+    gold.l1_headings.forEach((g, i) =>
+      assert.ok(matches(l1[i]!.heading, g), `${gold.file}: ${l1[i]!.heading} vs ${g}`),
+    );
   }
   assert.equal(l1Found, 21);
 });
@@ -83,7 +85,10 @@ test("at least 40 of the 44 gold level-2 headings are found under the right leve
 test("few spurious level-2 headings: at most one per file beyond the gold", () => {
   for (const { gold, seg } of results) {
     const l2 = seg.sections.filter((s) => s.level === 2 && s.kind === "heading");
-    assert.ok(l2.length <= gold.l2_headings.flat().length + 1, `${gold.file}: ${l2.length} level-2 headings`);
+    assert.ok(
+      l2.length <= gold.l2_headings.flat().length + 1,
+      `${gold.file}: ${l2.length} level-2 headings`,
+    );
   }
 });
 

@@ -19,7 +19,9 @@ function normalise(raw: string): string {
     .join("\n");
 }
 
-const files = readdirSync(GOVREPORTS_DIR).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(GOVREPORTS_DIR)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const reports = files.map((file) => {
   const text = normalise(readFileSync(join(GOVREPORTS_DIR, file), "utf8"));
   return { file, text, seg: segmentSpeech(text) };
@@ -31,7 +33,13 @@ console.table(
   reports.map(({ file, seg }) => ({
     file,
     l1: levelCount(seg, 1),
-    l1_style: [...new Set(seg.sections.filter((s) => s.level === 1 && s.kind === "heading").map((s) => s.heading_style))].join(","),
+    l1_style: [
+      ...new Set(
+        seg.sections
+          .filter((s) => s.level === 1 && s.kind === "heading")
+          .map((s) => s.heading_style),
+      ),
+    ].join(","),
     l2: levelCount(seg, 2),
     l3: levelCount(seg, 3),
     closing: seg.sections.some((s) => s.kind === "closing") ? "yes" : "",
@@ -50,7 +58,13 @@ test("reports with 一、 lines get a level-1 outline numbered in sequence", () 
   for (const { file, seg } of outlined) {
     const l1 = seg.sections.filter((s) => s.level === 1 && s.kind === "heading");
     assert.ok(l1.length >= 2, `${file}: ${l1.length} level-1 sections`);
-    const numbers = l1.map((s) => parseChineseNumeral(/^[（(]?([一二三四五六七八九十]+)/.exec(s.heading!)?.[1] ?? ""));
-    assert.deepEqual(numbers, l1.map((_, i) => i + 1), `${file}: ${l1.map((s) => s.heading!.slice(0, 12)).join(" | ")}`);
+    const numbers = l1.map((s) =>
+      parseChineseNumeral(/^[（(]?([一二三四五六七八九十]+)/.exec(s.heading!)?.[1] ?? ""),
+    );
+    assert.deepEqual(
+      numbers,
+      l1.map((_, i) => i + 1),
+      `${file}: ${l1.map((s) => s.heading!.slice(0, 12)).join(" | ")}`,
+    );
   }
 });

@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import type { Segmentation } from "../../data-loaders/segment/index.ts";
 
-export function assertSegmentationContract(text: string, { sections, sentences }: Segmentation): void {
+export function assertSegmentationContract(
+  text: string,
+  { sections, sentences }: Segmentation,
+): void {
   const byId = new Map(sections.map((s) => [s.section_id, s]));
   assert.equal(byId.size, sections.length, "section ids are unique");
   sections.forEach((s, i) => assert.equal(s.seq, i, "rows are in pre-order"));
@@ -23,15 +26,29 @@ export function assertSegmentationContract(text: string, { sections, sentences }
     if (children.length > 0) {
       // A parent is the union of its children.
       assert.equal(children[0]!.start, s.start, `${s.section_id} starts with its first child`);
-      assert.equal(children[children.length - 1]!.end, s.end, `${s.section_id} ends with its last child`);
-      children.slice(1).forEach((c, i) => assert.equal(c.start, children[i]!.end, `children of ${s.section_id} are contiguous`));
+      assert.equal(
+        children[children.length - 1]!.end,
+        s.end,
+        `${s.section_id} ends with its last child`,
+      );
+      children
+        .slice(1)
+        .forEach((c, i) =>
+          assert.equal(c.start, children[i]!.end, `children of ${s.section_id} are contiguous`),
+        );
     }
     if (s.parent_id !== null) {
       const parent = byId.get(s.parent_id);
       assert.ok(parent, `parent of ${s.section_id} exists`);
-      assert.ok(parent.start <= s.start && s.end <= parent.end, `${s.section_id} lies inside its parent`);
+      assert.ok(
+        parent.start <= s.start && s.end <= parent.end,
+        `${s.section_id} lies inside its parent`,
+      );
       assert.equal(s.level, parent.level + 1, `level of ${s.section_id}`);
-      assert.ok(s.section_id.startsWith(`${parent.section_id}.`), `id of ${s.section_id} extends its parent's`);
+      assert.ok(
+        s.section_id.startsWith(`${parent.section_id}.`),
+        `id of ${s.section_id} extends its parent's`,
+      );
     }
     assert.ok(s.level >= 0 && s.level <= 3, "levels 0 (preamble, closing) to 3");
     if (s.kind === "heading") {
@@ -57,7 +74,10 @@ export function assertSegmentationContract(text: string, { sections, sentences }
     assert.equal(sentence.text, text.slice(sentence.start, sentence.end));
     const leaf = byId.get(sentence.section_id);
     assert.ok(leaf && leafIds.has(sentence.section_id), "a sentence belongs to a leaf");
-    assert.ok(leaf.start <= sentence.start && sentence.end <= leaf.end, "a sentence stays inside its leaf");
+    assert.ok(
+      leaf.start <= sentence.start && sentence.end <= leaf.end,
+      "a sentence stays inside its leaf",
+    );
     pos = sentence.end;
   });
   assert.equal(pos, text.length);

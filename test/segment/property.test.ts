@@ -10,11 +10,62 @@ const check = (text: string): void => assertSegmentationContract(text, segmentSp
 
 /** Pieces that trigger every detector: markers, short headline-like sentences, quotes, closings. */
 const piece = fc.constantFrom(
-  "一、", "二、", "三、", "十一、", "（一）", "（二）", "(三)", "1.", "2．", "3、", "（1）", "（2）", "①", "②",
-  "第一部分", "第二章", "第一，", "第二，", "第三、", "一是", "二是", "三是", "一要", "二要", "其一，", "其二，",
-  "首先，", "其次，", "再次，", "最后，", "同志们，", "各位代表！", "让我们", "谢谢！", "发言完毕。", "我就讲这些。",
-  "织密组织经纬。", "增强组织功能。", "坚持问题导向。", "面对庞大的组织规模，需要着眼健全组织体系，", "征程万里风正劲，重任千钧再奋蹄。",
-  "加强党的建设", "，", "。", "！", "？", "；", "……", "“", "”", "「", "」", "（", "）", "1.5亿", "2023年",
+  "一、",
+  "二、",
+  "三、",
+  "十一、",
+  "（一）",
+  "（二）",
+  "(三)",
+  "1.",
+  "2．",
+  "3、",
+  "（1）",
+  "（2）",
+  "①",
+  "②",
+  "第一部分",
+  "第二章",
+  "第一，",
+  "第二，",
+  "第三、",
+  "一是",
+  "二是",
+  "三是",
+  "一要",
+  "二要",
+  "其一，",
+  "其二，",
+  "首先，",
+  "其次，",
+  "再次，",
+  "最后，",
+  "同志们，",
+  "各位代表！",
+  "让我们",
+  "谢谢！",
+  "发言完毕。",
+  "我就讲这些。",
+  "织密组织经纬。",
+  "增强组织功能。",
+  "坚持问题导向。",
+  "面对庞大的组织规模，需要着眼健全组织体系，",
+  "征程万里风正劲，重任千钧再奋蹄。",
+  "加强党的建设",
+  "，",
+  "。",
+  "！",
+  "？",
+  "；",
+  "……",
+  "“",
+  "”",
+  "「",
+  "」",
+  "（",
+  "）",
+  "1.5亿",
+  "2023年",
   "要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神。",
 );
 const paragraph = fc.array(piece, { minLength: 1, maxLength: 12 }).map((ps) => ps.join(""));
@@ -34,7 +85,10 @@ const LEVEL_MARKERS: ((i: number) => string)[][] = [
 const outlined = fc
   .record({
     styles: fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2)),
-    shape: fc.array(fc.array(fc.nat(3), { minLength: 0, maxLength: 4 }), { minLength: 2, maxLength: 5 }),
+    shape: fc.array(fc.array(fc.nat(3), { minLength: 0, maxLength: 4 }), {
+      minLength: 2,
+      maxLength: 5,
+    }),
     noise: fc.array(paragraph, { minLength: 1, maxLength: 6 }),
   })
   .map(({ styles, shape, noise }) => {
@@ -47,7 +101,8 @@ const outlined = fc
       lines.push(`${m1(i)}加强党的建设`, noise[i % noise.length]!);
       children.forEach((grandchildren, j) => {
         let p = `${m2(j)}抓好组织建设。${noise[j % noise.length]!}`;
-        for (let k = 0; k < grandchildren; k++) p += `\n${m3(k)}落实责任。${noise[(k + 1) % noise.length]!}`;
+        for (let k = 0; k < grandchildren; k++)
+          p += `\n${m3(k)}落实责任。${noise[(k + 1) % noise.length]!}`;
         lines.push(p);
       });
     });
@@ -63,7 +118,10 @@ test("property: arbitrary Unicode never throws and keeps the contract", () => {
   const anyText = fc.oneof(
     fc.string({ unit: "binary", maxLength: 300 }),
     fc.string({ unit: "grapheme", maxLength: 300 }),
-    fc.string({ unit: fc.constantFrom("\n", "\r", " ", "\u3000", "一", "、", "。", "“", "\uD800", "\uDC00"), maxLength: 100 }),
+    fc.string({
+      unit: fc.constantFrom("\n", "\r", " ", "\u3000", "一", "、", "。", "“", "\uD800", "\uDC00"),
+      maxLength: 100,
+    }),
   );
   fc.assert(fc.property(anyText, check), { numRuns: 200 });
 });
