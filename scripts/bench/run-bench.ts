@@ -161,3 +161,12 @@ ${lines.join("\n")}
 `;
 writeFileSync(join(root, small ? "BENCHMARKS.small.md" : "BENCHMARKS.md"), doc);
 console.error(readFileSync(join(root, small ? "BENCHMARKS.small.md" : "BENCHMARKS.md"), "utf8"));
+
+// `--dashboard`: then measure the dashboard built on each output (scripts/bench/dashboard.ts),
+// which appends its table to the file just written.
+if (process.argv.includes("--dashboard")) {
+  const args = ["--import", "tsx", join(root, "scripts", "bench", "dashboard.ts"), "--sizes", sizes.join(",")];
+  if (small) args.push("--file", "BENCHMARKS.small.md");
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`dashboard benchmark failed (exit ${result.status})`);
+}

@@ -8,6 +8,7 @@ import {CHART_KINDS, parseChartParams, plainRows} from "./series.js";
 
 /**
  * Arrow tables (FileAttachment#arrow) and manifest.json → the plain rows series.js works on.
+ * Pages other than the outline profile pass theme_scores_speech (whole-speech rows only).
  * sections, sentences and speechTerms are loaded only by the pages that draw from them (outline
  * profile, literal term search, distinctive terms); section-level theme scores are kept only with
  * sections, the other charts read whole-speech rows.

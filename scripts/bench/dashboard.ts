@@ -1,0 +1,196 @@
+// `node --import tsx scripts/bench/dashboard.ts [--sizes 1000,10000] [--readers 20] [--no-write]`: builds the
+// dashboard for the benchmark's pipeline output (.cache/bench/out-<size>, from `npm run bench`)
+// into a temporary folder, serves it on 127.0.0.1 and measures in headless Chromium:
+//   - Overview: navigation → first heatmap SVG drawn;
+//   - Terms: typing 两个维护 and submitting → KWIC lines shown;
+//   - bytes transferred per page (response bodies, all requests, cold cache).
+// Only `--readers` reader pages are built (each runs a loader over the whole output, ~4 s each at
+// 1,000 speeches); the pages measured do not depend on them. Appends the results to BENCHMARKS.md.
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { setHtmlLang } from "../site/build.ts";
+import { fillNpmCache } from "../site/npm-cache.ts";
+import { launchBrowser } from "../../test/browser/harness.ts";
+import { serveStatic } from "../../test/browser/static-server.ts";
+
+const root = resolve(import.meta.dirname, "..", "..");
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const sizes = (arg("--sizes") ?? "1000").split(",").map(Number);
+const readers = Number(arg("--readers") ?? "20");
+
+function readSpeechIdsOf(out: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { files?: { speech_id?: string | null }[] };
+  return (manifest.files ?? []).map((f) => f.speech_id).filter((id): id is string => typeof id === "string");
+}
+
+function setLang(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) setLang(path);
+    else if (name.endsWith(".html")) writeFileSync(path, setHtmlLang(readFileSync(path, "utf8")));
+  }
+}
+
+/** Builds the site of `out` into a new temporary folder, with only `readerCount` reader pages. */
+async function buildSite(out: string, readerCount: number): Promise<{ dist: string; seconds: number }> {
+  await fillNpmCache();
+  const started = performance.now();
+  const dist = mkdtempSync(join(tmpdir(), "atlas-bench-dist-"));
+  const config = join(dist, "..", `${dist.split("/").pop()}.config.ts`);
+  const ids = readSpeechIdsOf(out).slice(0, readerCount);
+  writeFileSync(
+    config,
+    `import base from ${JSON.stringify(join(root, "observablehq.config.ts"))};\n` +
+      `export default {...base, output: ${JSON.stringify(dist)}, dynamicPaths: ${JSON.stringify(ids.map((id) => `/speeches/${id}`))}};\n`,
+  );
+  // Framework reuses a loader's cached output while the loader file is unchanged: drop it.
+  const cache = join(root, "src", ".observablehq", "cache", "data");
+  rmSync(cache, { recursive: true, force: true });
+  try {
+    const observable = join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+    const result = spawnSync(process.execPath, ["--import", "tsx", observable, "build", "--config", config], {
+      cwd: root,
+      env: {
+        ...process.env,
+        SPEECH_ATLAS_OUT: out,
+        PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) throw new Error(`site build for ${out} failed (exit ${result.status})`);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(config, { force: true });
+  }
+  setLang(dist);
+  return { dist, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Sums headers + bodies of every response the page receives (a fresh context: cold cache). */
+function countBytes(page: Page): { bytes: () => Promise<number>; biggest: () => [string, number][] } {
+  const sizes = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on("requestfinished", (request) => {
+    pending.push(
+      request.sizes().then(
+        (s) => void sizes.set(request.url(), s.responseBodySize + s.responseHeadersSize),
+        () => undefined, // the page closed first
+      ),
+    );
+  });
+  return {
+    // sizes() resolves after the event: wait for every one, large bodies included.
+    // Playwright misses some fetch() responses of the page: merge the page's own Resource Timing
+    // (per URL, the larger count wins); requests of workers (DuckDB-wasm) come from Playwright.
+    bytes: async () => {
+      await Promise.all(pending);
+      const timing = await page.evaluate(() =>
+        [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return [r.name, r.encodedBodySize] as [string, number];
+        }),
+      );
+      for (const [url, n] of timing) sizes.set(url, Math.max(sizes.get(url) ?? 0, n));
+      return [...sizes.values()].reduce((a, b) => a + b, 0);
+    },
+    biggest: () => [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([u, n]) => [u.replace(/^.*\//, ""), n]),
+  };
+}
+
+interface PageResult {
+  ms: number;
+  bytes: number;
+  biggest: [string, number][];
+}
+
+async function measure(url: string): Promise<{ overview: PageResult; terms: PageResult; themes: PageResult }> {
+  const browser = await launchBrowser();
+  const fresh = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    return { context, page, counter: countBytes(page) };
+  };
+  try {
+    // Overview: navigation → first heatmap SVG in the DOM; bytes once the page is idle.
+    const o = await fresh();
+    let started = performance.now();
+    await o.page.goto(`${url}index.html`);
+    await o.page.waitForSelector("#theme-heatmap svg", { timeout: 120_000 });
+    const overviewMs = performance.now() - started;
+    await o.page.waitForLoadState("networkidle");
+    const overview = { ms: overviewMs, bytes: await o.counter.bytes(), biggest: o.counter.biggest() };
+    await o.context.close();
+
+    // Terms: page ready with an empty search → type 两个维护, submit → KWIC lines shown. Bytes:
+    // the page as it opens (no query) plus that search.
+    const t = await fresh();
+    await t.page.goto(`${url}terms.html?q=`);
+    await t.page.getByText("请输入检索词").waitFor({ timeout: 180_000 });
+    await t.page.waitForLoadState("networkidle");
+    await t.page.locator("#term-search input[type=text]").fill("两个维护");
+    started = performance.now();
+    await t.page.locator("#term-search button").click();
+    await t.page.waitForFunction(() => {
+      const match = document.querySelector("#kwic .kwic-match");
+      return match?.textContent?.includes("两个维护") ?? false;
+    }, null, { timeout: 120_000 });
+    const termsMs = performance.now() - started;
+    await t.page.waitForLoadState("networkidle");
+    const terms = { ms: termsMs, bytes: await t.counter.bytes(), biggest: t.counter.biggest() };
+    await t.context.close();
+
+    const th = await fresh();
+    started = performance.now();
+    await th.page.goto(`${url}themes.html`);
+    await th.page.waitForSelector("#theme-bars svg", { timeout: 180_000 });
+    const themesMs = performance.now() - started;
+    // The outline profile (last chart) loads the per-section tables: count its bytes too.
+    await th.page.waitForSelector("#outline-profile svg", { timeout: 180_000 });
+    await th.page.waitForLoadState("networkidle");
+    const themes = { ms: themesMs, bytes: await th.counter.bytes(), biggest: th.counter.biggest() };
+    await th.context.close();
+    return { overview, terms, themes };
+  } finally {
+    await browser.close();
+  }
+}
+
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+const lines: string[] = [
+  "",
+  `### Dashboard (${new Date().toISOString().slice(0, 10)}): headless Chromium, local static server`,
+  "",
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB. ` +
+    `Command: \`node --import tsx scripts/bench/dashboard.ts --sizes ${sizes.join(",")} --readers ${readers}\`. ` +
+    "Bytes = response headers + bodies of every request of a cold page load (HTML, JS, DuckDB-wasm, data).",
+  "",
+  "| speeches | site build | Overview: first heatmap | Overview bytes | Terms: 两个维护 → KWIC | Terms bytes (default search) | Themes: first chart | Themes bytes |",
+  "|---|---|---|---|---|---|---|---|",
+];
+for (const size of sizes) {
+  const out = join(root, ".cache", "bench", `out-${size}`);
+  if (!existsSync(join(out, "speeches.parquet"))) throw new Error(`${out} missing: run \`npm run bench\` first`);
+  console.log(`# building the site of ${out} (${readers} reader pages)`);
+  const { dist, seconds } = await buildSite(out, readers);
+  const server = await serveStatic(dist);
+  try {
+    const r = await measure(server.url);
+    console.log(JSON.stringify({ size, buildSeconds: seconds, ...r }, null, 1));
+    lines.push(
+      `| ${size} | ${seconds.toFixed(0)} s | ${(r.overview.ms / 1000).toFixed(2)} s | ${mb(r.overview.bytes)} | ${r.terms.ms.toFixed(0)} ms | ${mb(r.terms.bytes)} | ${(r.themes.ms / 1000).toFixed(2)} s | ${mb(r.themes.bytes)} |`,
+    );
+  } finally {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
+console.log(lines.join("\n"));
+// `npm run bench` rewrites BENCHMARKS.md: run this after it (or `npm run bench -- --dashboard`).
+if (!process.argv.includes("--no-write")) appendFileSync(join(root, arg("--file") ?? "BENCHMARKS.md"), lines.join("\n") + "\n");
