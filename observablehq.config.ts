@@ -28,7 +28,8 @@ export default {
   // No extension downloads at build time, none at run time: tables arrive as Arrow IPC.
   duckdb: { extensions: { json: null, parquet: null } },
   search: false,
-  footer: "Speech Atlas 讲话图谱 · 偏移量为清洗后文本的 UTF-16 码元 (offsets: UTF-16 code units of the cleaned text)",
+  footer:
+    "Speech Atlas 讲话图谱 · 偏移量为清洗后文本的 UTF-16 码元 (offsets: UTF-16 code units of the cleaned text)",
   // Links end in .html, so any static server (and a subpath) serves the site as is.
   preserveExtension: true,
 };

@@ -7,7 +7,16 @@
 // Only `--readers` reader pages are built (each runs a loader over the whole output, ~4 s each at
 // 1,000 speeches); the pages measured do not depend on them. Appends the results to BENCHMARKS.md.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import type { Page } from "playwright-core";
@@ -25,8 +34,12 @@ const sizes = (arg("--sizes") ?? "1000").split(",").map(Number);
 const readers = Number(arg("--readers") ?? "20");
 
 function readSpeechIdsOf(out: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { files?: { speech_id?: string | null }[] };
-  return (manifest.files ?? []).map((f) => f.speech_id).filter((id): id is string => typeof id === "string");
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
+    files?: { speech_id?: string | null }[];
+  };
+  return (manifest.files ?? [])
+    .map((f) => f.speech_id)
+    .filter((id): id is string => typeof id === "string");
 }
 
 function setLang(dir: string): void {
@@ -38,7 +51,10 @@ function setLang(dir: string): void {
 }
 
 /** Builds the site of `out` into a new temporary folder, with only `readerCount` reader pages. */
-async function buildSite(out: string, readerCount: number): Promise<{ dist: string; seconds: number }> {
+async function buildSite(
+  out: string,
+  readerCount: number,
+): Promise<{ dist: string; seconds: number }> {
   await fillNpmCache();
   const started = performance.now();
   const dist = mkdtempSync(join(tmpdir(), "atlas-bench-dist-"));
@@ -53,18 +69,31 @@ async function buildSite(out: string, readerCount: number): Promise<{ dist: stri
   const cache = join(root, "src", ".observablehq", "cache", "data");
   rmSync(cache, { recursive: true, force: true });
   try {
-    const observable = join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
-    const result = spawnSync(process.execPath, ["--import", "tsx", observable, "build", "--config", config], {
-      cwd: root,
-      env: {
-        ...process.env,
-        SPEECH_ATLAS_OUT: out,
-        PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
+    const observable = join(
+      root,
+      "node_modules",
+      "@observablehq",
+      "framework",
+      "dist",
+      "bin",
+      "observable.js",
+    );
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", observable, "build", "--config", config],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          SPEECH_ATLAS_OUT: out,
+          PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
+          OBSERVABLE_TELEMETRY_DISABLE: "true",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
       },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    if (result.status !== 0) throw new Error(`site build for ${out} failed (exit ${result.status})`);
+    );
+    if (result.status !== 0)
+      throw new Error(`site build for ${out} failed (exit ${result.status})`);
   } finally {
     rmSync(cache, { recursive: true, force: true });
     rmSync(config, { force: true });
@@ -74,7 +103,10 @@ async function buildSite(out: string, readerCount: number): Promise<{ dist: stri
 }
 
 /** Sums headers + bodies of every response the page receives (a fresh context: cold cache). */
-function countBytes(page: Page): { bytes: () => Promise<number>; biggest: () => [string, number][] } {
+function countBytes(page: Page): {
+  bytes: () => Promise<number>;
+  biggest: () => [string, number][];
+} {
   const sizes = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on("requestfinished", (request) => {
@@ -92,7 +124,10 @@ function countBytes(page: Page): { bytes: () => Promise<number>; biggest: () => 
     bytes: async () => {
       await Promise.all(pending);
       const timing = await page.evaluate(() =>
-        [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => {
+        [
+          ...performance.getEntriesByType("navigation"),
+          ...performance.getEntriesByType("resource"),
+        ].map((e) => {
           const r = e as PerformanceResourceTiming;
           return [r.name, r.encodedBodySize] as [string, number];
         }),
@@ -100,7 +135,11 @@ function countBytes(page: Page): { bytes: () => Promise<number>; biggest: () => 
       for (const [url, n] of timing) sizes.set(url, Math.max(sizes.get(url) ?? 0, n));
       return [...sizes.values()].reduce((a, b) => a + b, 0);
     },
-    biggest: () => [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([u, n]) => [u.replace(/^.*\//, ""), n]),
+    biggest: () =>
+      [...sizes]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([u, n]) => [u.replace(/^.*\//, ""), n]),
   };
 }
 
@@ -110,10 +149,15 @@ interface PageResult {
   biggest: [string, number][];
 }
 
-async function measure(url: string): Promise<{ overview: PageResult; terms: PageResult; themes: PageResult }> {
+async function measure(
+  url: string,
+): Promise<{ overview: PageResult; terms: PageResult; themes: PageResult }> {
   const browser = await launchBrowser();
   const fresh = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "zh-CN",
+    });
     const page = await context.newPage();
     return { context, page, counter: countBytes(page) };
   };
@@ -125,7 +169,11 @@ async function measure(url: string): Promise<{ overview: PageResult; terms: Page
     await o.page.waitForSelector("#theme-heatmap svg", { timeout: 120_000 });
     const overviewMs = performance.now() - started;
     await o.page.waitForLoadState("networkidle");
-    const overview = { ms: overviewMs, bytes: await o.counter.bytes(), biggest: o.counter.biggest() };
+    const overview = {
+      ms: overviewMs,
+      bytes: await o.counter.bytes(),
+      biggest: o.counter.biggest(),
+    };
     await o.context.close();
 
     // Terms: page ready with an empty search → type 两个维护, submit → KWIC lines shown. Bytes:
@@ -137,10 +185,14 @@ async function measure(url: string): Promise<{ overview: PageResult; terms: Page
     await t.page.locator("#term-search input[type=text]").fill("两个维护");
     started = performance.now();
     await t.page.locator("#term-search button").click();
-    await t.page.waitForFunction(() => {
-      const match = document.querySelector("#kwic .kwic-match");
-      return match?.textContent?.includes("两个维护") ?? false;
-    }, null, { timeout: 120_000 });
+    await t.page.waitForFunction(
+      () => {
+        const match = document.querySelector("#kwic .kwic-match");
+        return match?.textContent?.includes("两个维护") ?? false;
+      },
+      null,
+      { timeout: 120_000 },
+    );
     const termsMs = performance.now() - started;
     await t.page.waitForLoadState("networkidle");
     const terms = { ms: termsMs, bytes: await t.counter.bytes(), biggest: t.counter.biggest() };
@@ -176,7 +228,8 @@ const lines: string[] = [
 ];
 for (const size of sizes) {
   const out = join(root, ".cache", "bench", `out-${size}`);
-  if (!existsSync(join(out, "speeches.parquet"))) throw new Error(`${out} missing: run \`npm run bench\` first`);
+  if (!existsSync(join(out, "speeches.parquet")))
+    throw new Error(`${out} missing: run \`npm run bench\` first`);
   console.log(`# building the site of ${out} (${readers} reader pages)`);
   const { dist, seconds } = await buildSite(out, readers);
   const server = await serveStatic(dist);
@@ -193,4 +246,5 @@ for (const size of sizes) {
 }
 console.log(lines.join("\n"));
 // `npm run bench` rewrites BENCHMARKS.md: run this after it (or `npm run bench -- --dashboard`).
-if (!process.argv.includes("--no-write")) appendFileSync(join(root, arg("--file") ?? "BENCHMARKS.md"), lines.join("\n") + "\n");
+if (!process.argv.includes("--no-write"))
+  appendFileSync(join(root, arg("--file") ?? "BENCHMARKS.md"), lines.join("\n") + "\n");

@@ -165,7 +165,13 @@ console.error(readFileSync(join(root, small ? "BENCHMARKS.small.md" : "BENCHMARK
 // `--dashboard`: then measure the dashboard built on each output (scripts/bench/dashboard.ts),
 // which appends its table to the file just written.
 if (process.argv.includes("--dashboard")) {
-  const args = ["--import", "tsx", join(root, "scripts", "bench", "dashboard.ts"), "--sizes", sizes.join(",")];
+  const args = [
+    "--import",
+    "tsx",
+    join(root, "scripts", "bench", "dashboard.ts"),
+    "--sizes",
+    sizes.join(","),
+  ];
   if (small) args.push("--file", "BENCHMARKS.small.md");
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`dashboard benchmark failed (exit ${result.status})`);

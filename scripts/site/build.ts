@@ -31,7 +31,11 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -50,16 +54,29 @@ export function setHtmlLang(html: string, lang = "zh-CN"): string {
 
 async function main(): Promise<void> {
   const [mode = "build", ...rest] = process.argv.slice(2).filter((a) => a !== "--");
-  if (mode !== "build" && mode !== "preview") throw new Error(`usage: build.ts [build|preview] [framework args]`);
+  if (mode !== "build" && mode !== "preview")
+    throw new Error(`usage: build.ts [build|preview] [framework args]`);
   if (!existsSync(join(outDir(), "speeches.parquet"))) {
-    throw new Error(`no pipeline output in ${outDir()}: run \`npm run data\` first, or set SPEECH_ATLAS_OUT`);
+    throw new Error(
+      `no pipeline output in ${outDir()}: run \`npm run data\` first, or set SPEECH_ATLAS_OUT`,
+    );
   }
   const started = performance.now();
   const bundled = await fillNpmCache(SRC);
-  console.log(bundled.length ? `npm cache: bundled ${bundled.join(", ")}` : "npm cache: up to date");
+  console.log(
+    bundled.length ? `npm cache: bundled ${bundled.join(", ")}` : "npm cache: up to date",
+  );
   rmSync(join(SRC, ".observablehq", "cache", "data"), { recursive: true, force: true });
 
-  const observable = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+  const observable = join(
+    ROOT,
+    "node_modules",
+    "@observablehq",
+    "framework",
+    "dist",
+    "bin",
+    "observable.js",
+  );
   if (mode === "preview") return run(process.execPath, [observable, "preview", ...rest]);
 
   await run(process.execPath, [observable, "build", ...rest]);
@@ -71,9 +88,14 @@ async function main(): Promise<void> {
     files++;
   }
   // Lets the browser tests tell which pipeline output this dist/ was built from.
-  writeFileSync(join(DIST, BUILD_STAMP), JSON.stringify({ out: outDir(), builtAt: new Date().toISOString() }));
+  writeFileSync(
+    join(DIST, BUILD_STAMP),
+    JSON.stringify({ out: outDir(), builtAt: new Date().toISOString() }),
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in dist/, built in ${seconds} s from ${outDir()}`);
+  console.log(
+    `site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB in dist/, built in ${seconds} s from ${outDir()}`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

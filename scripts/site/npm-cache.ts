@@ -11,7 +11,15 @@
 // implicit globals and needs hand-copied DuckDB workers. Each bundle inlines its dependencies
 // except apache-arrow, which stays one shared module: DuckDB-wasm checks Arrow tables by class
 // identity, and bundles that each carry their own copy make Arrow inserts fail silently.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,9 +45,12 @@ const PACKAGES: CachedPackage[] = [
     entry: "@duckdb/duckdb-wasm/dist/duckdb-browser.mjs",
     external: ["apache-arrow"],
     // Workers are classic scripts, self-contained: copy as shipped, never re-bundle.
-    files: ["duckdb-mvp.wasm", "duckdb-eh.wasm", "duckdb-browser-mvp.worker.js", "duckdb-browser-eh.worker.js"].map(
-      (f): [string, string] => [`dist/${f}`, `dist/${f}`],
-    ),
+    files: [
+      "duckdb-mvp.wasm",
+      "duckdb-eh.wasm",
+      "duckdb-browser-mvp.worker.js",
+      "duckdb-browser-eh.worker.js",
+    ].map((f): [string, string] => [`dist/${f}`, `dist/${f}`]),
   },
   { name: "@observablehq/plot", entry: "@observablehq/plot" },
   { name: "@observablehq/inputs", entry: "@observablehq/inputs" },
@@ -54,12 +65,14 @@ const PACKAGES: CachedPackage[] = [
   },
 ];
 
-export const npmCacheDir = (root = join(ROOT, "src")): string => join(root, ".observablehq", "cache", "_npm");
+export const npmCacheDir = (root = join(ROOT, "src")): string =>
+  join(root, ".observablehq", "cache", "_npm");
 
 // Not require.resolve: packages with "exports" maps (apache-arrow) hide their package.json.
 const packageRoot = (name: string): string => join(ROOT, "node_modules", name);
 const installedVersion = (name: string): string =>
-  (JSON.parse(readFileSync(join(packageRoot(name), "package.json"), "utf8")) as { version: string }).version;
+  (JSON.parse(readFileSync(join(packageRoot(name), "package.json"), "utf8")) as { version: string })
+    .version;
 
 /** esbuild plugin: bare imports of shared packages become relative imports of their cache entry. */
 function sharedExternals(fromDir: string, cacheDir: string, names: string[]): Plugin {
@@ -70,7 +83,12 @@ function sharedExternals(fromDir: string, cacheDir: string, names: string[]): Pl
         const filter = new RegExp(`^${name.replace(/[/.]/g, "\\$&")}$`);
         b.onResolve({ filter }, () => {
           const target = join(cacheDir, `${name}@${installedVersion(name)}`, "_esm.js");
-          return { path: relative(fromDir, target).replace(/\\/g, "/").replace(/^(?!\.)/, "./"), external: true };
+          return {
+            path: relative(fromDir, target)
+              .replace(/\\/g, "/")
+              .replace(/^(?!\.)/, "./"),
+            external: true,
+          };
         });
       }
     },
@@ -94,7 +112,8 @@ async function fillPackage(pkg: CachedPackage, cacheDir: string): Promise<"fresh
   const scopeDir = dirname(dir);
   if (existsSync(scopeDir)) {
     const base = pkg.name.split("/").pop()!;
-    for (const entry of readdirSync(scopeDir)) if (entry.startsWith(`${base}@`)) rmSync(join(scopeDir, entry), { recursive: true });
+    for (const entry of readdirSync(scopeDir))
+      if (entry.startsWith(`${base}@`)) rmSync(join(scopeDir, entry), { recursive: true });
   }
   mkdirSync(dir, { recursive: true });
   await build({
@@ -126,7 +145,8 @@ async function fillPackage(pkg: CachedPackage, cacheDir: string): Promise<"fresh
 export async function fillNpmCache(root = join(ROOT, "src")): Promise<string[]> {
   const cacheDir = npmCacheDir(root);
   const built: string[] = [];
-  for (const pkg of PACKAGES) if ((await fillPackage(pkg, cacheDir)) === "built") built.push(pkg.name);
+  for (const pkg of PACKAGES)
+    if ((await fillPackage(pkg, cacheDir)) === "built") built.push(pkg.name);
   return built;
 }
 

@@ -32,7 +32,9 @@ export function tableParam(argv: string[] = process.argv.slice(2)): TableName {
 export function readOutFile(name: string): Buffer {
   const path = join(outDir(), name);
   if (!existsSync(path)) {
-    throw new Error(`${path} is missing: run \`npm run data\` (or set SPEECH_ATLAS_OUT to a published folder)`);
+    throw new Error(
+      `${path} is missing: run \`npm run data\` (or set SPEECH_ATLAS_OUT to a published folder)`,
+    );
   }
   return readFileSync(path);
 }

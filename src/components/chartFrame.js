@@ -14,17 +14,21 @@
 //   columns – optional column order for the CSV (default: every key of the rows)
 //   embed   – optional {chart, params}: the embed page src/embed/<chart>.md and its URL parameters
 //   marks   – optional CSS selector of the marks that stand for rows (data-marks, for tests)
-import {html} from "npm:htl";
-import {toCsv} from "../lib/sql.js";
+import { html } from "npm:htl";
+import { toCsv } from "../lib/sql.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+const FONT =
+  "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-export function chartFrame(chart, {id, title, caption = "", source = "", rows = [], columns, embed, marks} = {}) {
+export function chartFrame(
+  chart,
+  { id, title, caption = "", source = "", rows = [], columns, embed, marks } = {},
+) {
   injectStyle();
   const status = html`<span class="atlas-frame-status" aria-live="polite"></span>`;
   const say = (msg) => (status.textContent = msg);
-  const meta = {title, caption, source};
+  const meta = { title, caption, source };
   const guard = (fn) => async () => {
     try {
       say("");
@@ -34,13 +38,26 @@ export function chartFrame(chart, {id, title, caption = "", source = "", rows = 
     }
   };
 
-  const downloadSvg = guard(() => download(`${id}.svg`, new Blob([standaloneSvg(chart, meta).text], {type: "image/svg+xml"})));
-  const downloadPng = guard(async () => download(`${id}.png`, await pngFromSvg(standaloneSvg(chart, meta), 2)));
-  const downloadCsv = guard(() => download(`${id}.csv`, new Blob(["\ufeff" + csvText(rows, columns)], {type: "text/csv;charset=utf-8"})));
+  const downloadSvg = guard(() =>
+    download(`${id}.svg`, new Blob([standaloneSvg(chart, meta).text], { type: "image/svg+xml" })),
+  );
+  const downloadPng = guard(async () =>
+    download(`${id}.png`, await pngFromSvg(standaloneSvg(chart, meta), 2)),
+  );
+  const downloadCsv = guard(() =>
+    download(
+      `${id}.csv`,
+      new Blob(["\ufeff" + csvText(rows, columns)], { type: "text/csv;charset=utf-8" }),
+    ),
+  );
   const snippet = html`<textarea class="atlas-embed-code" readonly rows="3" hidden></textarea>`;
   const copyEmbed = guard(async () => {
     // Built at click time: the frame's height is known only once the chart is laid out.
-    snippet.value = iframeSnippet(embed, title, Math.ceil(frame.getBoundingClientRect().height) + 40);
+    snippet.value = iframeSnippet(
+      embed,
+      title,
+      Math.ceil(frame.getBoundingClientRect().height) + 40,
+    );
     snippet.hidden = false;
     snippet.select();
     try {
@@ -74,15 +91,18 @@ export function csvText(rows, columns) {
 }
 
 /** URL of the embed page for this chart, with its parameters, resolved against the site root. */
-export function embedUrl({chart, params = {}}) {
-  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== ""));
+export function embedUrl({ chart, params = {} }) {
+  const search = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v != null && v !== ""),
+  );
   const url = new URL(`embed/${chart}.html`, siteRoot());
   url.search = search.toString();
   return url.href;
 }
 
 export function iframeSnippet(embed, title, height = 520) {
-  const escape = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const escape = (s) =>
+    String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   return `<iframe src="${escape(embedUrl(embed))}" title="${escape(title)}" width="100%" height="${Math.max(240, height)}" style="border:0" loading="lazy"></iframe>`;
 }
 
@@ -91,7 +111,9 @@ export function iframeSnippet(embed, title, height = 520) {
  * its client from <root>/_observablehq/, so the root is read off that link rather than guessed.
  */
 export function siteRoot() {
-  const link = document.querySelector('link[href*="_observablehq/"], script[src*="_observablehq/"]');
+  const link = document.querySelector(
+    'link[href*="_observablehq/"], script[src*="_observablehq/"]',
+  );
   const href = link?.href ?? link?.src;
   if (href) return href.slice(0, href.indexOf("_observablehq/"));
   return new URL("./", location.href).href;
@@ -108,7 +130,7 @@ const sizeOf = (svg) => {
   const box = svg.getBoundingClientRect();
   const w = Number(svg.getAttribute("width")) || box.width;
   const h = Number(svg.getAttribute("height")) || box.height;
-  return {width: Math.round(w), height: Math.round(h)};
+  return { width: Math.round(w), height: Math.round(h) };
 };
 
 /**
@@ -117,7 +139,8 @@ const sizeOf = (svg) => {
  */
 function wrap(text, width, fontSize) {
   const tokens = String(text).match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? [];
-  const widthOf = (t) => [...t].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.56) * fontSize, 0);
+  const widthOf = (t) =>
+    [...t].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.56) * fontSize, 0);
   const lines = [];
   let line = "";
   let w = 0;
@@ -142,7 +165,7 @@ function wrap(text, width, fontSize) {
  * file is searchable and small; fonts fall back to the reader's CJK fonts.
  * Returns {text, width, height} with width/height in CSS pixels.
  */
-export function standaloneSvg(chart, {title = "", caption = "", source = ""} = {}) {
+export function standaloneSvg(chart, { title = "", caption = "", source = "" } = {}) {
   const svgs = chartSvgs(chart);
   if (!svgs.length) throw new Error("no SVG in this chart");
   const sizes = svgs.map(sizeOf);
@@ -158,16 +181,21 @@ export function standaloneSvg(chart, {title = "", caption = "", source = ""} = {
   };
   add(root, "title", {}, title);
   add(root, "desc", {}, [caption, source && `来源 Source: ${source}`].filter(Boolean).join(" — "));
-  const background = add(root, "rect", {x: 0, y: 0, width, fill: "white"});
+  const background = add(root, "rect", { x: 0, y: 0, width, fill: "white" });
   let y = pad;
   for (const line of wrap(title, width - 2 * pad, 16)) {
-    add(root, "text", {x: pad, y: y + 16, "font-size": 16, "font-weight": "bold", fill: "#1b1e23"}, line);
+    add(
+      root,
+      "text",
+      { x: pad, y: y + 16, "font-size": 16, "font-weight": "bold", fill: "#1b1e23" },
+      line,
+    );
     y += 22;
   }
   y += 4;
   svgs.forEach((svg, i) => {
     const clone = svg.cloneNode(true);
-    const {width: w, height: h} = sizes[i];
+    const { width: w, height: h } = sizes[i];
     clone.setAttribute("x", pad / 2);
     clone.setAttribute("y", y);
     clone.setAttribute("width", w);
@@ -176,10 +204,13 @@ export function standaloneSvg(chart, {title = "", caption = "", source = ""} = {
     root.append(clone);
     y += h + 4;
   });
-  for (const [text, size, fill] of [[caption, 12, "#3b3e45"], [source && `来源 Source: ${source}`, 11, "#6b6e75"]]) {
+  for (const [text, size, fill] of [
+    [caption, 12, "#3b3e45"],
+    [source && `来源 Source: ${source}`, 11, "#6b6e75"],
+  ]) {
     if (!text) continue;
     for (const line of wrap(text, width - 2 * pad, size)) {
-      add(root, "text", {x: pad, y: y + size, "font-size": size, fill}, line);
+      add(root, "text", { x: pad, y: y + size, "font-size": size, fill }, line);
       y += Math.round(size * 1.45);
     }
     y += 2;
@@ -193,17 +224,17 @@ export function standaloneSvg(chart, {title = "", caption = "", source = ""} = {
   root.setAttribute("font-family", FONT);
   root.setAttribute("style", `font-family: ${FONT}; background: white`);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
-  return {text, width: width + pad, height};
+  return { text, width: width + pad, height };
 }
 
 /** Kept for callers of the first version: standalone SVG text of a chart. */
 export function svgText(chart, title, caption, source) {
-  return standaloneSvg(chart, {title, caption, source}).text;
+  return standaloneSvg(chart, { title, caption, source }).text;
 }
 
 /** PNG of a standalone SVG at `scale` × its CSS size (2 = crisp on high-density screens and in print). */
-export async function pngFromSvg({text, width, height}, scale = 2) {
-  const url = URL.createObjectURL(new Blob([text], {type: "image/svg+xml"}));
+export async function pngFromSvg({ text, width, height }, scale = 2) {
+  const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   try {
     const img = new Image();
     img.src = url;
@@ -215,7 +246,9 @@ export async function pngFromSvg({text, width, height}, scale = 2) {
     ctx.fillStyle = "white";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas is empty"))), "image/png"));
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas is empty"))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -223,7 +256,7 @@ export async function pngFromSvg({text, width, height}, scale = 2) {
 
 /** Kept for callers of the first version. */
 export function svgToPng(chart, title, caption, source, scale = 2) {
-  return pngFromSvg(standaloneSvg(chart, {title, caption, source}), scale);
+  return pngFromSvg(standaloneSvg(chart, { title, caption, source }), scale);
 }
 
 function download(name, blob) {

@@ -8,16 +8,30 @@ import * as Plot from "npm:@observablehq/plot";
  * @param dominant rows {label, theme, href} (one per leaf with coded hits)
  * @param options {width, metric, sectionOrder: string[] (labels), themeOrder, colors}
  */
-export function outlineProfile(data, dominant, {width, metric = "share", sectionOrder, themeOrder, colors} = {}) {
+export function outlineProfile(
+  data,
+  dominant,
+  { width, metric = "share", sectionOrder, themeOrder, colors } = {},
+) {
   const share = metric === "share";
   return Plot.plot({
     width,
     height: 80 + 24 * sectionOrder.length,
     marginLeft: Math.min(380, Math.max(160, width * 0.38)),
     marginRight: 150,
-    x: {label: share ? "段内编码命中比例 share of the section's coded hits →" : "每万汉字命中 hits per 10k Han characters →", percent: share, grid: true},
-    y: {domain: sectionOrder, label: null, tickFormat: (s) => (s.length > 24 ? s.slice(0, 23) + "…" : s)},
-    color: {domain: themeOrder, range: colors, legend: true},
+    x: {
+      label: share
+        ? "段内编码命中比例 share of the section's coded hits →"
+        : "每万汉字命中 hits per 10k Han characters →",
+      percent: share,
+      grid: true,
+    },
+    y: {
+      domain: sectionOrder,
+      label: null,
+      tickFormat: (s) => (s.length > 24 ? s.slice(0, 23) + "…" : s),
+    },
+    color: { domain: themeOrder, range: colors, legend: true },
     marks: [
       Plot.barX(data, {
         x: metric,
@@ -26,7 +40,8 @@ export function outlineProfile(data, dominant, {width, metric = "share", section
         order: themeOrder,
         href: "href",
         inset: 0.5,
-        title: (d) => `${d.label}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}\n比例 share: ${(100 * d.share).toFixed(1)}%`
+        title: (d) =>
+          `${d.label}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}\n比例 share: ${(100 * d.share).toFixed(1)}%`,
       }),
       Plot.text(dominant, {
         y: "label",
@@ -35,9 +50,9 @@ export function outlineProfile(data, dominant, {width, metric = "share", section
         textAnchor: "end",
         text: (d) => `▶ ${d.theme.split(" ")[0]}`,
         fill: "currentColor",
-        href: "href"
+        href: "href",
       }),
-      Plot.ruleX([0])
-    ]
+      Plot.ruleX([0]),
+    ],
   });
 }

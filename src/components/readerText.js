@@ -10,10 +10,14 @@
  * @param data the speech JSON of src/data/speech/[speech].json.ts
  * @param options {colorOf: Map theme_id → colour, highlight?: [start, end]}
  */
-export function readerText(data, {colorOf, highlight} = {}) {
+export function readerText(data, { colorOf, highlight } = {}) {
   const formulationOf = new Map(data.formulations.map((f) => [f.formulation_id, f]));
   const themeOf = new Map(data.themes.map((t) => [t.theme_id, t]));
-  const dominantOf = new Map(data.theme_scores.filter((d) => d.dominant && d.hits > 0 && d.section_id !== "_all").map((d) => [d.section_id, d]));
+  const dominantOf = new Map(
+    data.theme_scores
+      .filter((d) => d.dominant && d.hits > 0 && d.section_id !== "_all")
+      .map((d) => [d.section_id, d]),
+  );
   const sentencesOf = group(data.sentences, (s) => s.section_id);
   const hitsOf = group(data.hits, (h) => h.sentence_id);
 
@@ -40,7 +44,15 @@ export function readerText(data, {colorOf, highlight} = {}) {
     }
     const body = el("p", "atlas-sec-text");
     for (const sentence of sentencesOf.get(section.section_id) ?? []) {
-      body.append(renderSentence(sentence, hitsOf.get(sentence.sentence_id) ?? [], formulationOf, section, highlight));
+      body.append(
+        renderSentence(
+          sentence,
+          hitsOf.get(sentence.sentence_id) ?? [],
+          formulationOf,
+          section,
+          highlight,
+        ),
+      );
     }
     node.append(body);
   }
@@ -50,22 +62,37 @@ export function readerText(data, {colorOf, highlight} = {}) {
 function renderSentence(sentence, hits, formulationOf, section, highlight) {
   const span = el("span", "atlas-sentence");
   span.id = `s-${sentence.sentence_id}`;
-  const inHeading = section.heading_start != null && sentence.start < section.heading_end && sentence.end > section.heading_start;
+  const inHeading =
+    section.heading_start != null &&
+    sentence.start < section.heading_end &&
+    sentence.end > section.heading_start;
   if (inHeading) span.classList.add("atlas-heading");
   // Marks in offset order; overlapping ones are dropped (the longest first match wins).
   const marks = [];
   for (const h of hits) {
     const f = formulationOf.get(h.formulation_id);
-    marks.push({start: h.start, end: h.end, cls: "atlas-hit", title: f ? `${f.canonical} — ${f.gloss_en ?? ""}` : h.formulation_id, formulation: h.formulation_id});
+    marks.push({
+      start: h.start,
+      end: h.end,
+      cls: "atlas-hit",
+      title: f ? `${f.canonical} — ${f.gloss_en ?? ""}` : h.formulation_id,
+      formulation: h.formulation_id,
+    });
   }
   if (highlight && highlight[0] < sentence.end && highlight[1] > sentence.start) {
-    marks.unshift({start: Math.max(highlight[0], sentence.start), end: Math.min(highlight[1], sentence.end), cls: "atlas-hl", title: "检索位置 searched spot"});
+    marks.unshift({
+      start: Math.max(highlight[0], sentence.start),
+      end: Math.min(highlight[1], sentence.end),
+      cls: "atlas-hl",
+      title: "检索位置 searched spot",
+    });
   }
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
   let at = sentence.start;
   for (const m of marks) {
     if (m.start < at) continue;
-    if (m.start > at) span.append(text(sentence.text.slice(at - sentence.start, m.start - sentence.start)));
+    if (m.start > at)
+      span.append(text(sentence.text.slice(at - sentence.start, m.start - sentence.start)));
     const mark = el("mark", m.cls);
     mark.title = m.title;
     if (m.formulation) mark.dataset.formulation = m.formulation;
@@ -79,7 +106,7 @@ function renderSentence(sentence, hits, formulationOf, section, highlight) {
 
 /** The outline as nested lists of links to #sec-<id> (intro leaves are implicit, not listed). */
 export function outlineTree(sections) {
-  const KIND = {preamble: "开头 Preamble", closing: "结尾 Closing"};
+  const KIND = { preamble: "开头 Preamble", closing: "结尾 Closing" };
   const lists = new Map();
   const root = el("ul", "atlas-outline");
   for (const s of sections) {
@@ -103,7 +130,7 @@ export function revealHash() {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id && document.getElementById(id);
   if (!target) return;
-  target.scrollIntoView({block: "center"});
+  target.scrollIntoView({ block: "center" });
   target.classList.remove("atlas-flash");
   void target.offsetWidth; // restart the animation
   target.classList.add("atlas-flash");

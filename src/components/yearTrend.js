@@ -7,11 +7,19 @@ import * as Plot from "npm:@observablehq/plot";
  * @param data rows {year, series, value, hits, ...}: one per (year, series); `value` is drawn.
  * @param options {width, yLabel, format?: (value) => string, height?, caption?}
  */
-export function yearTrend(data, {width, yLabel, format = (v) => v.toFixed(1), height, caption} = {}) {
+export function yearTrend(
+  data,
+  { width, yLabel, format = (v) => v.toFixed(1), height, caption } = {},
+) {
   const years = [...new Set(data.map((d) => d.year))].sort((a, b) => a - b);
   const series = [...new Set(data.map((d) => d.series))];
   // Room for the longest end-of-line label (11px text, CJK ≈ 1em), within a third of the width.
-  const longest = Math.max(0, ...series.map((s) => [...String(s)].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 11 : 6.5), 0)));
+  const longest = Math.max(
+    0,
+    ...series.map((s) =>
+      [...String(s)].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 11 : 6.5), 0),
+    ),
+  );
   return Plot.plot({
     width,
     height: height ?? Math.max(260, Math.min(480, width * 0.5)),
@@ -23,21 +31,33 @@ export function yearTrend(data, {width, yLabel, format = (v) => v.toFixed(1), he
       // Few years: one tick per year; many: let Plot thin them. Never "2,023".
       ticks: years.length <= 12 ? years : undefined,
       tickFormat: "d",
-      domain: years.length === 1 ? [years[0] - 1, years[0] + 1] : undefined
+      domain: years.length === 1 ? [years[0] - 1, years[0] + 1] : undefined,
     },
-    y: {label: yLabel, grid: true, zero: true},
-    color: {domain: series, scheme: "tableau10"},
+    y: { label: yLabel, grid: true, zero: true },
+    color: { domain: series, scheme: "tableau10" },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(data, {x: "year", y: "value", stroke: "series", strokeWidth: 1.8}),
+      Plot.line(data, { x: "year", y: "value", stroke: "series", strokeWidth: 1.8 }),
       Plot.dot(data, {
         x: "year",
         y: "value",
         fill: "series",
         r: 3,
-        title: (d) => `${d.series}\n${d.year}: ${format(d.value)} (${d.hits} 次 hits)`
+        title: (d) => `${d.series}\n${d.year}: ${format(d.value)} (${d.hits} 次 hits)`,
       }),
-      Plot.text(data, Plot.selectLast({x: "year", y: "value", z: "series", text: "series", fill: "series", dx: 6, textAnchor: "start", fontSize: 11}))
-    ]
+      Plot.text(
+        data,
+        Plot.selectLast({
+          x: "year",
+          y: "value",
+          z: "series",
+          text: "series",
+          fill: "series",
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 11,
+        }),
+      ),
+    ],
   });
 }

@@ -14,7 +14,9 @@ for (const s of readOutTable("sentences")) {
 }
 const rows = hits
   .map((h) => ({ h, s: sentence.get(`${String(h.speech_id)}\u0000${Number(h.sentence_id)}`) }))
-  .filter((d): d is { h: (typeof hits)[number]; s: { start: number; text: string } } => d.s !== undefined);
+  .filter(
+    (d): d is { h: (typeof hits)[number]; s: { start: number; text: string } } => d.s !== undefined,
+  );
 const table = arrow.tableFromArrays({
   formulation_id: rows.map((d) => String(d.h.formulation_id)),
   speech_id: rows.map((d) => String(d.h.speech_id)),

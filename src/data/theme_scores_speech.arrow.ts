@@ -6,7 +6,9 @@ import * as parquet from "parquet-wasm";
 import * as arrow from "apache-arrow";
 import { readOutFile } from "../../scripts/site/pipeline-out.ts";
 
-const all = arrow.tableFromIPC(parquet.readParquet(readOutFile("theme_scores.parquet")).intoIPCStream());
+const all = arrow.tableFromIPC(
+  parquet.readParquet(readOutFile("theme_scores.parquet")).intoIPCStream(),
+);
 const sectionId = all.getChild("section_id");
 const keep: number[] = [];
 for (let i = 0; i < all.numRows; i++) if (sectionId?.get(i) === "_all") keep.push(i);
@@ -14,6 +16,9 @@ for (let i = 0; i < all.numRows; i++) if (sectionId?.get(i) === "_all") keep.pus
 const columns: Record<string, arrow.Vector> = {};
 for (const field of all.schema.fields) {
   const child = all.getChild(field.name)!;
-  columns[field.name] = arrow.vectorFromArray(keep.map((i) => child.get(i)), field.type);
+  columns[field.name] = arrow.vectorFromArray(
+    keep.map((i) => child.get(i)),
+    field.type,
+  );
 }
 process.stdout.write(arrow.tableToIPC(new arrow.Table(columns), "stream"));

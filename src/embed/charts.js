@@ -1,13 +1,13 @@
 // Briefing charts as specs: validated parameters + tables → {id, title, caption, source, rows,
 // columns, draw(width), embed}. Embed pages, dashboard pages and the report command all build a
 // chart through here, so the title, the caption, the rows in the CSV and the marks drawn agree.
-import {themeHeatmap} from "../components/themeHeatmap.js";
-import {yearTrend} from "../components/yearTrend.js";
-import {themeBars} from "../components/themeBars.js";
-import {outlineProfile} from "../components/outlineProfile.js";
-import {termBySpeech, termByYear} from "../components/termTrend.js";
-import {logOddsBars} from "../components/logOddsBars.js";
-import {GENRE, LEVEL, label} from "../lib/labels.js";
+import { themeHeatmap } from "../components/themeHeatmap.js";
+import { yearTrend } from "../components/yearTrend.js";
+import { themeBars } from "../components/themeBars.js";
+import { outlineProfile } from "../components/outlineProfile.js";
+import { termBySpeech, termByYear } from "../components/termTrend.js";
+import { logOddsBars } from "../components/logOddsBars.js";
+import { GENRE, LEVEL, label } from "../lib/labels.js";
 import {
   formulationTrendRows,
   logOddsScores,
@@ -22,20 +22,59 @@ import {
   themeBarsRows,
   themeHeatmapRows,
   themeName,
-  themeTrendRows
+  themeTrendRows,
 } from "./series.js";
 
 const NORMALISED = {
-  rate: {zh: "每万汉字命中数", en: "hits per 10,000 Han characters", axis: "每万字命中 hits / 10k chars"},
-  share: {zh: "占当年全部主题命中的比例", en: "share of all theme hits", axis: "占比 share of theme hits"}
+  rate: {
+    zh: "每万汉字命中数",
+    en: "hits per 10,000 Han characters",
+    axis: "每万字命中 hits / 10k chars",
+  },
+  share: {
+    zh: "占当年全部主题命中的比例",
+    en: "share of all theme hits",
+    axis: "占比 share of theme hits",
+  },
 };
 
 // Theme colours in codebook order, as src/lib/atlas.js themeColors (d3.schemeTableau10 + d3.schemeSet3),
 // written out so this module needs no d3 and a theme keeps its colour in embeds and on the pages.
-const PALETTE = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab",
-  "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"];
+const PALETTE = [
+  "#4e79a7",
+  "#f28e2c",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc949",
+  "#af7aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ab",
+  "#8dd3c7",
+  "#ffffb3",
+  "#bebada",
+  "#fb8072",
+  "#80b1d3",
+  "#fdb462",
+  "#b3de69",
+  "#fccde5",
+  "#d9d9d9",
+  "#bc80bd",
+  "#ccebc5",
+  "#ffed6f",
+];
 /** Colours of `themes` by their position in the whole codebook (`allThemes`). */
-const themeColorsOf = (themes, allThemes) => themes.map((t) => PALETTE[Math.max(0, allThemes.findIndex((a) => a.theme_id === t.theme_id)) % PALETTE.length]);
+const themeColorsOf = (themes, allThemes) =>
+  themes.map(
+    (t) =>
+      PALETTE[
+        Math.max(
+          0,
+          allThemes.findIndex((a) => a.theme_id === t.theme_id),
+        ) % PALETTE.length
+      ],
+  );
 
 const yearsText = (rows) => {
   const ys = [...new Set(rows.map((d) => d.year))].filter((y) => y != null).sort((a, b) => a - b);
@@ -47,13 +86,18 @@ const yearsText = (rows) => {
  * @param tables  {speeches, themes, themeScores, formulations, formulationHits, manifest}
  * @param options {date?: data date override (SPEECH_ATLAS_DATA_DATE), id?: DOM id}
  */
-export function chartSpec(parsed, tables, {date, id} = {}) {
-  const {kind, selected, normalisation} = parsed;
-  const source = sourceLine({manifest: tables.manifest, selected, allSpeeches: tables.speeches, date});
-  const embed = {chart: kind, params: parsed.params};
+export function chartSpec(parsed, tables, { date, id } = {}) {
+  const { kind, selected, normalisation } = parsed;
+  const source = sourceLine({
+    manifest: tables.manifest,
+    selected,
+    allSpeeches: tables.speeches,
+    date,
+  });
+  const embed = { chart: kind, params: parsed.params };
   const norm = NORMALISED[normalisation] ?? NORMALISED.rate;
   if (kind === "theme-heatmap") {
-    const rows = themeHeatmapRows(tables.themeScores, selected, parsed.themes, {normalisation});
+    const rows = themeHeatmapRows(tables.themeScores, selected, parsed.themes, { normalisation });
     const speechOrder = [...new Set(rows.map((d) => d.speech))];
     return {
       id: id ?? "theme-heatmap",
@@ -65,16 +109,39 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
           : `颜色：每万汉字主题命中数；数字：命中数。Colour: theme hits per 10,000 Han characters; number: hits. ${selected.length} speeches × ${parsed.themes.length} themes.`,
       source,
       rows,
-      columns: ["speech_id", "speech", "year", "theme_id", "theme", "hits", "han_chars", "rate_per_10k", "share"],
+      columns: [
+        "speech_id",
+        "speech",
+        "year",
+        "theme_id",
+        "theme",
+        "hits",
+        "han_chars",
+        "rate_per_10k",
+        "share",
+      ],
       marks: `g[aria-label="cell"] rect`,
-      draw: (width) => themeHeatmap(rows, {width, normalisation, caption: null, themeOrder: parsed.themes.map((t) => t.zh), speechOrder}),
-      embed
+      draw: (width) =>
+        themeHeatmap(rows, {
+          width,
+          normalisation,
+          caption: null,
+          themeOrder: parsed.themes.map((t) => t.zh),
+          speechOrder,
+        }),
+      embed,
     };
   }
   if (kind === "theme-trend") {
     const pool = parsed.pools?.[0] ?? "pooled";
-    const rows = themeTrendRows(tables.themeScores, selected, parsed.themes, {normalisation, pool});
-    const perSpeech = normalisation === "share" ? "各讲话主题比例的平均 mean of per-speech shares" : "各讲话每万汉字命中数的平均 mean of per-speech rates per 10,000 Han characters";
+    const rows = themeTrendRows(tables.themeScores, selected, parsed.themes, {
+      normalisation,
+      pool,
+    });
+    const perSpeech =
+      normalisation === "share"
+        ? "各讲话主题比例的平均 mean of per-speech shares"
+        : "各讲话每万汉字命中数的平均 mean of per-speech rates per 10,000 Han characters";
     return {
       id: id ?? "theme-trend",
       kind,
@@ -85,15 +152,28 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
           : `每年所选讲话合并计算：${norm.zh}。Pooled over each year's selected speeches: ${norm.en}. ${parsed.themes.length} themes; speeches without a year are left out.`,
       source,
       rows,
-      columns: ["year", "theme_id", "theme", "speeches", "hits", "han_chars", "rate_per_10k", "share"],
+      columns: [
+        "year",
+        "theme_id",
+        "theme",
+        "speeches",
+        "hits",
+        "han_chars",
+        "rate_per_10k",
+        "share",
+      ],
       marks: `g[aria-label="dot"] circle`,
       draw: (width) =>
-        yearTrend(rows.map((d) => ({...d, series: d.theme})), {
-          width,
-          yLabel: pool === "mean" ? `讲话平均 mean · ${norm.axis}` : norm.axis,
-          format: normalisation === "share" ? (v) => `${(100 * v).toFixed(1)}%` : (v) => v.toFixed(1)
-        }),
-      embed
+        yearTrend(
+          rows.map((d) => ({ ...d, series: d.theme })),
+          {
+            width,
+            yLabel: pool === "mean" ? `讲话平均 mean · ${norm.axis}` : norm.axis,
+            format:
+              normalisation === "share" ? (v) => `${(100 * v).toFixed(1)}%` : (v) => v.toFixed(1),
+          },
+        ),
+      embed,
     };
   }
   if (kind === "formulation-trend") {
@@ -108,8 +188,12 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
       rows,
       columns: ["year", "formulation_id", "term", "speeches", "hits", "han_chars", "rate_per_10k"],
       marks: `g[aria-label="dot"] circle`,
-      draw: (width) => yearTrend(rows.map((d) => ({...d, series: d.term})), {width, yLabel: NORMALISED.rate.axis}),
-      embed
+      draw: (width) =>
+        yearTrend(
+          rows.map((d) => ({ ...d, series: d.term })),
+          { width, yLabel: NORMALISED.rate.axis },
+        ),
+      embed,
     };
   }
   if (kind === "theme-bars") {
@@ -128,14 +212,28 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
           : `条形长度：每万汉字命中数。Bar length: hits per 10,000 Han characters. ${selected.length} speeches × ${parsed.themes.length} themes.`,
       source,
       rows,
-      columns: ["speech_id", "name", "theme_id", "theme", "hits", "han_chars", "rate_per_10k", "share"],
+      columns: [
+        "speech_id",
+        "name",
+        "theme_id",
+        "theme",
+        "hits",
+        "han_chars",
+        "rate_per_10k",
+        "share",
+      ],
       marks: `g[aria-label="bar"] rect`,
-      draw: (width) => themeBars(rows, {width, metric, themeOrder, speechOrder, colors}),
-      embed
+      draw: (width) => themeBars(rows, { width, metric, themeOrder, speechOrder, colors }),
+      embed,
     };
   }
   if (kind === "outline-profile") {
-    const {leaves, rows, dominant} = outlineProfileRows(tables.sections ?? [], tables.themeScores, parsed.speech.speech_id, parsed.themes);
+    const { leaves, rows, dominant } = outlineProfileRows(
+      tables.sections ?? [],
+      tables.themeScores,
+      parsed.speech.speech_id,
+      parsed.themes,
+    );
     const metric = normalisation === "share" ? "share" : "rate_per_10k";
     const name = speechLabels([parsed.speech], 40).get(parsed.speech.speech_id);
     return {
@@ -145,19 +243,40 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
       caption: `每行一个叶节点段落，按阅读顺序；▶ 为该段主导主题（命中最多，平局按编码表顺序）。One row per leaf section in reading order; ▶ the section's dominant theme (most hits, ties by codebook order). 条形 bars: ${normalisation === "share" ? "段内编码命中比例 share of the section's coded hits" : norm.zh + " " + norm.en}.`,
       source,
       rows,
-      columns: ["speech_id", "section_id", "label", "theme_id", "theme", "hits", "han_chars", "rate_per_10k", "share", "dominant"],
+      columns: [
+        "speech_id",
+        "section_id",
+        "label",
+        "theme_id",
+        "theme",
+        "hits",
+        "han_chars",
+        "rate_per_10k",
+        "share",
+        "dominant",
+      ],
       marks: `g[aria-label="bar"] rect`,
       draw: (width) =>
-        outlineProfile(rows, dominant, {width, metric, sectionOrder: leaves.map((l) => l.label), themeOrder: parsed.themes.map(themeName), colors: themeColorsOf(parsed.themes, tables.themes)}),
-      embed
+        outlineProfile(rows, dominant, {
+          width,
+          metric,
+          sectionOrder: leaves.map((l) => l.label),
+          themeOrder: parsed.themes.map(themeName),
+          colors: themeColorsOf(parsed.themes, tables.themes),
+        }),
+      embed,
     };
   }
   if (kind === "term-by-speech" || kind === "term-trend") {
     const counts = termCountsBySpeech(parsed.search, tables);
     const bySpeech = termBySpeechRows(counts, selected);
     const isFormulation = parsed.search.kind === "formulation";
-    const what = isFormulation ? `提法 ${parsed.search.formulation.canonical}` : `“${parsed.search.term}”`;
-    const countNote = isFormulation ? "计数：管线的提法匹配（含各表述） counts: the pipeline's formulation matches, all variants" : "计数：句子中的字符串出现次数 counts: literal occurrences in the sentences";
+    const what = isFormulation
+      ? `提法 ${parsed.search.formulation.canonical}`
+      : `“${parsed.search.term}”`;
+    const countNote = isFormulation
+      ? "计数：管线的提法匹配（含各表述） counts: the pipeline's formulation matches, all variants"
+      : "计数：句子中的字符串出现次数 counts: literal occurrences in the sentences";
     if (kind === "term-by-speech") {
       return {
         id: id ?? "term-by-speech",
@@ -168,12 +287,17 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
         rows: bySpeech,
         columns: ["speech_id", "name", "year", "han_chars", "hits", "rate_per_10k"],
         marks: `g[aria-label="bar"] rect`,
-        draw: (width) => termBySpeech(bySpeech, {width, speechOrder: bySpeech.map((d) => d.name)}),
-        embed
+        draw: (width) =>
+          termBySpeech(bySpeech, { width, speechOrder: bySpeech.map((d) => d.name) }),
+        embed,
       };
     }
     const rows = termTrendRows(bySpeech, parsed.pools);
-    const measures = parsed.pools.map((p) => (p === "pooled" ? "合并值 = Σ次数/Σ汉字×10⁴ pooled = Σcount/Σhan_chars·10⁴" : "讲话平均 = 各讲话每万字次数的平均（未出现计0）mean of per-speech rates (absent = 0)"));
+    const measures = parsed.pools.map((p) =>
+      p === "pooled"
+        ? "合并值 = Σ次数/Σ汉字×10⁴ pooled = Σcount/Σhan_chars·10⁴"
+        : "讲话平均 = 各讲话每万字次数的平均（未出现计0）mean of per-speech rates (absent = 0)",
+    );
     return {
       id: id ?? "term-trend",
       kind,
@@ -183,21 +307,31 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
       rows,
       columns: ["year", "measure", "value", "speeches"],
       marks: `g[aria-label="dot"] circle`,
-      draw: (width) => termByYear(rows, {width}),
-      embed
+      draw: (width) => termByYear(rows, { width }),
+      embed,
     };
   }
   if (kind === "log-odds") {
-    const {kind: groupKind, a, b, n} = parsed.groups;
+    const { kind: groupKind, a, b, n } = parsed.groups;
     const names = speechLabels(tables.speeches, 22);
     const groupLabel = (v) =>
-      v === REST_PARAM ? "其余全部 all the rest"
-      : groupKind === "speech" ? names.get(v) ?? v
-      : groupKind === "level" ? label(LEVEL, v)
-      : groupKind === "genre" ? label(GENRE, v)
-      : v === "unknown" ? "未知 unknown" : v;
+      v === REST_PARAM
+        ? "其余全部 all the rest"
+        : groupKind === "speech"
+          ? (names.get(v) ?? v)
+          : groupKind === "level"
+            ? label(LEVEL, v)
+            : groupKind === "genre"
+              ? label(GENRE, v)
+              : v === "unknown"
+                ? "未知 unknown"
+                : v;
     const sides = [`甲 A: ${groupLabel(a)}`, `乙 B: ${groupLabel(b)}`];
-    const rows = logOddsTop(logOddsScores(tables.speechTerms ?? [], tables.speeches, {kind: groupKind, a, b}), n, sides);
+    const rows = logOddsTop(
+      logOddsScores(tables.speechTerms ?? [], tables.speeches, { kind: groupKind, a, b }),
+      n,
+      sides,
+    );
     return {
       id: id ?? "log-odds",
       kind,
@@ -207,8 +341,8 @@ export function chartSpec(parsed, tables, {date, id} = {}) {
       rows,
       columns: ["term", "side", "z", "delta", "ya", "yb", "na", "nb", "alpha_w", "alpha0"],
       marks: `g[aria-label="bar"] rect`,
-      draw: (width) => logOddsBars(rows, {width, sides}),
-      embed
+      draw: (width) => logOddsBars(rows, { width, sides }),
+      embed,
     };
   }
   throw new Error(`unknown chart kind ${kind}`);

@@ -1,11 +1,22 @@
 // Types of series.js for the TypeScript side (the report command); the module stays plain JS so
 // Framework pages import it as is.
 export type Normalisation = "rate" | "share";
-export type ChartKind = "theme-heatmap" | "theme-trend" | "formulation-trend" | "theme-bars" | "outline-profile" | "term-by-speech" | "term-trend" | "log-odds";
+export type ChartKind =
+  | "theme-heatmap"
+  | "theme-trend"
+  | "formulation-trend"
+  | "theme-bars"
+  | "outline-profile"
+  | "term-by-speech"
+  | "term-trend"
+  | "log-odds";
 export type Pool = "pooled" | "mean";
 export type GroupKind = "speech" | "year" | "level" | "genre";
 /** What a `term` parameter resolved to (src/lib/search.js resolveSearch). */
-export type TermSearch = { kind: "formulation"; formulation: FormulationLike; via: string | null } | { kind: "term"; term: string } | { kind: "empty" };
+export type TermSearch =
+  | { kind: "formulation"; formulation: FormulationLike; via: string | null }
+  | { kind: "term"; term: string }
+  | { kind: "empty" };
 export interface SectionLike {
   speech_id: string;
   section_id: string;
@@ -107,20 +118,60 @@ export const POOL_MEASURE: Record<Pool, string>;
 export const CHART_KINDS: Record<ChartKind, string[]>;
 export function plainRows<T = Record<string, unknown>>(rows: Iterable<unknown>): T[];
 export function parseList(value: unknown): string[];
-export function parseYears(value: unknown): { from: number; to: number; error?: undefined } | { error: string; from?: undefined; to?: undefined };
+export function parseYears(
+  value: unknown,
+):
+  | { from: number; to: number; error?: undefined }
+  | { error: string; from?: undefined; to?: undefined };
 export function nearMatches(query: string, candidates: string[], k?: number): string[];
-export function selectSpeeches<S extends SpeechLike>(speeches: S[], opts?: { ids?: string[]; years?: { from: number; to: number } | null }): { selected: S[]; errors: string[] };
-export function resolveThemes<T extends ThemeLike>(themes: T[], names: string[]): { themes: T[]; errors: string[] };
-export function resolveFormulations<F extends FormulationLike>(formulations: F[], terms: string[]): { formulations: F[]; errors: string[] };
-export function parseNormalisation(value: unknown): { normalisation: Normalisation; error?: undefined } | { error: string; normalisation?: undefined };
-export function parseChartParams(kind: string, get: (name: string) => string | null | undefined, catalog: Catalog): ChartParams | { ok: false; errors: string[] };
-export function topFormulations<F extends FormulationLike>(hits: HitLike[], selected: SpeechLike[], formulations: F[], k?: number): F[];
+export function selectSpeeches<S extends SpeechLike>(
+  speeches: S[],
+  opts?: { ids?: string[]; years?: { from: number; to: number } | null },
+): { selected: S[]; errors: string[] };
+export function resolveThemes<T extends ThemeLike>(
+  themes: T[],
+  names: string[],
+): { themes: T[]; errors: string[] };
+export function resolveFormulations<F extends FormulationLike>(
+  formulations: F[],
+  terms: string[],
+): { formulations: F[]; errors: string[] };
+export function parseNormalisation(
+  value: unknown,
+):
+  | { normalisation: Normalisation; error?: undefined }
+  | { error: string; normalisation?: undefined };
+export function parseChartParams(
+  kind: string,
+  get: (name: string) => string | null | undefined,
+  catalog: Catalog,
+): ChartParams | { ok: false; errors: string[] };
+export function topFormulations<F extends FormulationLike>(
+  hits: HitLike[],
+  selected: SpeechLike[],
+  formulations: F[],
+  k?: number,
+): F[];
 export function speechLabels(selected: SpeechLike[], max?: number): Map<string, string>;
-export function themeHeatmapRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[], opts?: { normalisation?: Normalisation }): Row[];
-export function themeTrendRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[], opts?: { normalisation?: Normalisation; pool?: Pool }): Row[];
+export function themeHeatmapRows(
+  scores: ThemeScoreLike[],
+  selected: SpeechLike[],
+  themes: ThemeLike[],
+  opts?: { normalisation?: Normalisation },
+): Row[];
+export function themeTrendRows(
+  scores: ThemeScoreLike[],
+  selected: SpeechLike[],
+  themes: ThemeLike[],
+  opts?: { normalisation?: Normalisation; pool?: Pool },
+): Row[];
 export function themeName(theme: ThemeLike): string;
 export function readerLink(speechId: string, opts?: { section?: string }): string;
-export function themeBarsRows(scores: ThemeScoreLike[], selected: SpeechLike[], themes: ThemeLike[]): Row[];
+export function themeBarsRows(
+  scores: ThemeScoreLike[],
+  selected: SpeechLike[],
+  themes: ThemeLike[],
+): Row[];
 export function outlineProfileRows(
   sections: SectionLike[],
   scores: ThemeScoreLike[],
@@ -128,14 +179,34 @@ export function outlineProfileRows(
   themes: ThemeLike[],
   opts?: { href?: (speechId: string, opts: { section?: string }) => string },
 ): { leaves: { section_id: string; label: string }[]; rows: Row[]; dominant: Row[] };
-export function termCountsBySpeech(search: TermSearch, tables: { formulationHits?: HitLike[]; sentences?: SentenceLike[] }): Map<string, number>;
+export function termCountsBySpeech(
+  search: TermSearch,
+  tables: { formulationHits?: HitLike[]; sentences?: SentenceLike[] },
+): Map<string, number>;
 export function termBySpeechRows(counts: Map<string, number>, selected: SpeechLike[]): Row[];
 export function termTrendRows(bySpeech: Row[], pools?: Pool[]): Row[];
 export function groupValue(kind: GroupKind, speech: SpeechLike): string | null;
 export function groupValues(kind: GroupKind, speeches: SpeechLike[]): string[];
-export function logOddsScores(speechTerms: SpeechTermLike[], speeches: SpeechLike[], groups: { kind: GroupKind; a: string; b: string }): LogOddsRow[];
-export function logOddsTop(scored: LogOddsRow[], n: number, sides: [string, string]): (LogOddsRow & { side: string })[];
-export function formulationTrendRows(hits: HitLike[], selected: SpeechLike[], formulations: FormulationLike[]): Row[];
+export function logOddsScores(
+  speechTerms: SpeechTermLike[],
+  speeches: SpeechLike[],
+  groups: { kind: GroupKind; a: string; b: string },
+): LogOddsRow[];
+export function logOddsTop(
+  scored: LogOddsRow[],
+  n: number,
+  sides: [string, string],
+): (LogOddsRow & { side: string })[];
+export function formulationTrendRows(
+  hits: HitLike[],
+  selected: SpeechLike[],
+  formulations: FormulationLike[],
+): Row[];
 export function dataDate(speeches: SpeechLike[], override?: string | null): string;
 export function dataVersion(manifest: unknown): string;
-export function sourceLine(opts: { manifest: unknown; selected: SpeechLike[]; allSpeeches?: SpeechLike[]; date?: string | null }): string;
+export function sourceLine(opts: {
+  manifest: unknown;
+  selected: SpeechLike[];
+  allSpeeches?: SpeechLike[];
+  date?: string | null;
+}): string;

@@ -4,14 +4,14 @@
 // Also the validation of chart parameters (URL query or command-line options): a bad value yields
 // a message that lists the valid values, never an exception, so pages show it instead of failing.
 
-import {resolveSearch} from "../lib/search.js";
+import { resolveSearch } from "../lib/search.js";
 
 export const NORMALISATIONS = ["rate", "share"];
 
 /** Arrow hands Int64 columns over as BigInt: every numeric cell becomes a Number. */
 export function plainRows(rows) {
   return Array.from(rows, (row) => {
-    const o = typeof row?.toJSON === "function" ? row.toJSON() : {...row};
+    const o = typeof row?.toJSON === "function" ? row.toJSON() : { ...row };
     for (const k of Object.keys(o)) if (typeof o[k] === "bigint") o[k] = Number(o[k]);
     return o;
   });
@@ -19,27 +19,32 @@ export function plainRows(rows) {
 
 /** "a,b、c" / ["a,b"] → ["a","b","c"]: lists arrive from URLs and command lines alike. */
 export function parseList(value) {
-  const parts = (Array.isArray(value) ? value : [value ?? ""]).flatMap((v) => String(v).split(/[,，、\s]+/));
+  const parts = (Array.isArray(value) ? value : [value ?? ""]).flatMap((v) =>
+    String(v).split(/[,，、\s]+/),
+  );
   return [...new Set(parts.map((s) => s.trim()).filter(Boolean))];
 }
 
 /** "2019-2023", "2019–2023", "2023" → {from, to}; returns {error} for anything else or from > to. */
 export function parseYears(value) {
   const m = /^\s*(\d{4})\s*(?:[-–—~至]\s*(\d{4}))?\s*$/.exec(String(value ?? ""));
-  if (!m) return {error: `years must look like 2019-2023 or 2023, got "${value}"`};
+  if (!m) return { error: `years must look like 2019-2023 or 2023, got "${value}"` };
   const from = Number(m[1]);
   const to = Number(m[2] ?? m[1]);
-  if (from > to) return {error: `empty year range ${from}-${to}: the first year is after the last`};
-  return {from, to};
+  if (from > to)
+    return { error: `empty year range ${from}-${to}: the first year is after the last` };
+  return { from, to };
 }
 
 /** Character-bigram Dice similarity; containment counts as a near match too. */
 function similarity(a, b) {
   if (!a || !b) return 0;
-  if (a.includes(b) || b.includes(a)) return 0.9 + Math.min(a.length, b.length) / Math.max(a.length, b.length) / 10;
+  if (a.includes(b) || b.includes(a))
+    return 0.9 + Math.min(a.length, b.length) / Math.max(a.length, b.length) / 10;
   const grams = (s) => {
     const out = new Map();
-    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    for (let i = 0; i < s.length - 1; i++)
+      out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
     return out;
   };
   const ga = grams(a);
@@ -55,7 +60,7 @@ function similarity(a, b) {
 export function nearMatches(query, candidates, k = 5) {
   const q = String(query).toLowerCase();
   return candidates
-    .map((c) => ({c, s: similarity(q, String(c).toLowerCase())}))
+    .map((c) => ({ c, s: similarity(q, String(c).toLowerCase()) }))
     .filter((d) => d.s > 0.3)
     .sort((a, b) => b.s - a.s || String(a.c).localeCompare(String(b.c)))
     .slice(0, k)
@@ -63,23 +68,36 @@ export function nearMatches(query, candidates, k = 5) {
 }
 
 /** Speeches narrowed by explicit ids and/or a year range; errors list the valid values. */
-export function selectSpeeches(speeches, {ids = [], years = null} = {}) {
+export function selectSpeeches(speeches, { ids = [], years = null } = {}) {
   const errors = [];
   const byId = new Map(speeches.map((s) => [s.speech_id, s]));
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length) errors.push(`unknown speech id ${unknown.join(", ")}; valid ids: ${[...byId.keys()].sort().join(", ")}`);
+  if (unknown.length)
+    errors.push(
+      `unknown speech id ${unknown.join(", ")}; valid ids: ${[...byId.keys()].sort().join(", ")}`,
+    );
   // Explicit ids keep their order; otherwise the dashboard's order: by year (unknown last), then file.
   let selected = ids.length
     ? ids.filter((id) => byId.has(id)).map((id) => byId.get(id))
-    : speeches.slice().sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || String(a.source_file ?? "").localeCompare(String(b.source_file ?? "")));
+    : speeches
+        .slice()
+        .sort(
+          (a, b) =>
+            (a.year ?? Infinity) - (b.year ?? Infinity) ||
+            String(a.source_file ?? "").localeCompare(String(b.source_file ?? "")),
+        );
   if (years) {
     selected = selected.filter((s) => s.year != null && s.year >= years.from && s.year <= years.to);
     if (!errors.length && !selected.length) {
-      const known = [...new Set(speeches.map((s) => s.year).filter((y) => y != null))].sort((a, b) => a - b);
-      errors.push(`no speech in ${years.from}-${years.to}; years with speeches: ${known.join(", ") || "none"}`);
+      const known = [...new Set(speeches.map((s) => s.year).filter((y) => y != null))].sort(
+        (a, b) => a - b,
+      );
+      errors.push(
+        `no speech in ${years.from}-${years.to}; years with speeches: ${known.join(", ") || "none"}`,
+      );
     }
   }
-  return {selected, errors};
+  return { selected, errors };
 }
 
 /** Theme ids / Chinese / English names → theme rows; unknown names get near-match suggestions. */
@@ -88,14 +106,21 @@ export function resolveThemes(themes, names) {
   const found = [];
   for (const name of names) {
     const n = name.toLowerCase();
-    const t = themes.find((t) => [t.theme_id, t.zh, t.en].some((v) => v != null && String(v).toLowerCase() === n));
+    const t = themes.find((t) =>
+      [t.theme_id, t.zh, t.en].some((v) => v != null && String(v).toLowerCase() === n),
+    );
     if (t) found.push(t);
     else {
-      const near = nearMatches(name, themes.flatMap((t) => [t.theme_id, t.zh]));
-      errors.push(`unknown theme "${name}"${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}; valid themes: ${themes.map((t) => t.theme_id).join(", ")}`);
+      const near = nearMatches(
+        name,
+        themes.flatMap((t) => [t.theme_id, t.zh]),
+      );
+      errors.push(
+        `unknown theme "${name}"${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}; valid themes: ${themes.map((t) => t.theme_id).join(", ")}`,
+      );
     }
   }
-  return {themes: [...new Set(found)], errors};
+  return { themes: [...new Set(found)], errors };
 }
 
 function variantsOf(f) {
@@ -113,23 +138,35 @@ export function resolveFormulations(formulations, terms) {
   const errors = [];
   const found = [];
   for (const term of terms) {
-    const f = formulations.find((f) => f.formulation_id === term || f.canonical === term || variantsOf(f).includes(term));
+    const f = formulations.find(
+      (f) => f.formulation_id === term || f.canonical === term || variantsOf(f).includes(term),
+    );
     if (f) found.push(f);
     else {
-      const near = nearMatches(term, formulations.flatMap((f) => [f.canonical, f.formulation_id]));
+      const near = nearMatches(
+        term,
+        formulations.flatMap((f) => [f.canonical, f.formulation_id]),
+      );
       errors.push(
         `unknown term "${term}"` +
-          (near.length ? `; near matches: ${near.join(", ")}` : `; valid terms are the lexicon's formulations, e.g. ${formulations.slice(0, 8).map((f) => f.canonical).join(", ")}`)
+          (near.length
+            ? `; near matches: ${near.join(", ")}`
+            : `; valid terms are the lexicon's formulations, e.g. ${formulations
+                .slice(0, 8)
+                .map((f) => f.canonical)
+                .join(", ")}`),
       );
     }
   }
-  return {formulations: [...new Set(found)], errors};
+  return { formulations: [...new Set(found)], errors };
 }
 
 export function parseNormalisation(value) {
   // The dashboard's measure switches say "rate_per_10k"; embeds and the CLI say "rate".
   const v = value == null || value === "" || value === "rate_per_10k" ? "rate" : String(value);
-  return NORMALISATIONS.includes(v) ? {normalisation: v} : {error: `normalisation must be one of ${NORMALISATIONS.join(", ")}, got "${v}"`};
+  return NORMALISATIONS.includes(v)
+    ? { normalisation: v }
+    : { error: `normalisation must be one of ${NORMALISATIONS.join(", ")}, got "${v}"` };
 }
 
 /** The chart kinds with an embed page, and the URL parameters each one reads. */
@@ -141,7 +178,7 @@ export const CHART_KINDS = {
   "outline-profile": ["speech", "theme", "normalisation"],
   "term-by-speech": ["speeches", "years", "term"],
   "term-trend": ["speeches", "years", "term", "pool"],
-  "log-odds": ["kind", "a", "b", "n"]
+  "log-odds": ["kind", "a", "b", "n"],
 };
 
 /** Year aggregations: pooled Σhits/Σchars (long speeches weigh more) or the mean of per-speech values. */
@@ -150,7 +187,7 @@ export const POOLS = ["pooled", "mean"];
 export const GROUP_KINDS = ["speech", "year", "level", "genre"];
 /** "b=rest": group B is every other speech. */
 export const REST_PARAM = "rest";
-export const TOP_N = {min: 5, max: 40, default: 15};
+export const TOP_N = { min: 5, max: 40, default: 15 };
 
 // Kinds whose `term` is one search (a formulation or else a literal string, as on the Terms page)
 // rather than a list of lexicon formulations.
@@ -163,9 +200,17 @@ const SEARCH_TERM_KINDS = new Set(["term-by-speech", "term-trend"]);
  * Returns {ok: true, selected, themes, formulations, normalisation, years, params} or {ok: false, errors};
  * `params` is the canonical URL query of the chart (what an embed snippet carries).
  */
-export function parseChartParams(kind, get, {speeches, themes, formulations, formulationHits = []}) {
+export function parseChartParams(
+  kind,
+  get,
+  { speeches, themes, formulations, formulationHits = [] },
+) {
   const allowed = CHART_KINDS[kind];
-  if (!allowed) return {ok: false, errors: [`unknown chart "${kind}"; valid charts: ${Object.keys(CHART_KINDS).join(", ")}`]};
+  if (!allowed)
+    return {
+      ok: false,
+      errors: [`unknown chart "${kind}"; valid charts: ${Object.keys(CHART_KINDS).join(", ")}`],
+    };
   const errors = [];
   const yearsRaw = get("years");
   let years = null;
@@ -175,11 +220,23 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
     else years = y;
   }
   const ids = parseList(get("speeches"));
-  const sel = errors.length ? {selected: [], errors: []} : selectSpeeches(speeches, {ids, years});
+  const sel = errors.length
+    ? { selected: [], errors: [] }
+    : selectSpeeches(speeches, { ids, years });
   errors.push(...sel.errors);
-  const out = {ok: true, kind, selected: sel.selected, years, themes, formulations: [], normalisation: "rate", params: {}};
+  const out = {
+    ok: true,
+    kind,
+    selected: sel.selected,
+    years,
+    themes,
+    formulations: [],
+    normalisation: "rate",
+    params: {},
+  };
   if (ids.length) out.params.speeches = ids.join(",");
-  if (years) out.params.years = years.from === years.to ? String(years.from) : `${years.from}-${years.to}`;
+  if (years)
+    out.params.years = years.from === years.to ? String(years.from) : `${years.from}-${years.to}`;
   if (allowed.includes("theme")) {
     const names = parseList(get("theme"));
     if (names.length) {
@@ -200,11 +257,20 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
     // A theme trend draws one aggregation (default pooled); a term trend draws both unless told.
     const pools = parseList(pool);
     const bad = pools.filter((p) => !POOLS.includes(p));
-    if (bad.length) errors.push(`pool must be ${kind === "term-trend" ? "pooled, mean or both (pooled,mean)" : "pooled or mean"}, got "${bad.join(",")}"`);
-    else if (kind === "theme-trend" && pools.length > 1) errors.push(`pool must be pooled or mean (one line per theme), got "${pools.join(",")}"`);
+    if (bad.length)
+      errors.push(
+        `pool must be ${kind === "term-trend" ? "pooled, mean or both (pooled,mean)" : "pooled or mean"}, got "${bad.join(",")}"`,
+      );
+    else if (kind === "theme-trend" && pools.length > 1)
+      errors.push(`pool must be pooled or mean (one line per theme), got "${pools.join(",")}"`);
     else {
-      out.pools = pools.length ? POOLS.filter((p) => pools.includes(p)) : kind === "term-trend" ? POOLS.slice() : ["pooled"];
-      if (kind === "theme-trend" ? out.pools[0] !== "pooled" : out.pools.length < POOLS.length) out.params.pool = out.pools.join(",");
+      out.pools = pools.length
+        ? POOLS.filter((p) => pools.includes(p))
+        : kind === "term-trend"
+          ? POOLS.slice()
+          : ["pooled"];
+      if (kind === "theme-trend" ? out.pools[0] !== "pooled" : out.pools.length < POOLS.length)
+        out.params.pool = out.pools.join(",");
     }
   } else if (pool != null && pool !== "" && pool !== "pooled") {
     // These charts are always pooled (Σ hits / Σ chars); a copied "mean" view must not silently change.
@@ -214,7 +280,12 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
     const raw = String(get("term") ?? "").trim();
     const found = resolveSearch(raw, formulations);
     if (found.kind === "empty") {
-      errors.push(`term is required: a formulation of the lexicon (e.g. ${formulations.slice(0, 5).map((f) => f.canonical).join(", ")}) or any literal string`);
+      errors.push(
+        `term is required: a formulation of the lexicon (e.g. ${formulations
+          .slice(0, 5)
+          .map((f) => f.canonical)
+          .join(", ")}) or any literal string`,
+      );
     } else {
       out.search = found;
       if (found.kind === "formulation") out.formulations = [found.formulation];
@@ -233,7 +304,10 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
   if (allowed.includes("speech")) {
     const id = String(get("speech") ?? "").trim();
     const speech = speeches.find((s) => s.speech_id === id);
-    const valid = speeches.map((s) => s.speech_id).sort().join(", ");
+    const valid = speeches
+      .map((s) => s.speech_id)
+      .sort()
+      .join(", ");
     if (!id) errors.push(`speech is required: one speech id; valid ids: ${valid}`);
     else if (!speech) errors.push(`unknown speech id ${id}; valid ids: ${valid}`);
     else {
@@ -251,7 +325,7 @@ export function parseChartParams(kind, get, {speeches, themes, formulations, for
       out.selected = speeches;
     }
   }
-  return errors.length ? {ok: false, errors} : out;
+  return errors.length ? { ok: false, errors } : out;
 }
 
 /** A speech's group value for a group kind, as logOddsSql.js groupExpr computes it (null: in no group). */
@@ -271,33 +345,37 @@ export function groupValues(kind, speeches) {
 function parseGroups(get, speeches) {
   const errors = [];
   const kind = String(get("kind") ?? "").trim() || "speech";
-  if (!GROUP_KINDS.includes(kind)) return {errors: [`kind must be one of ${GROUP_KINDS.join(", ")}, got "${kind}"`]};
+  if (!GROUP_KINDS.includes(kind))
+    return { errors: [`kind must be one of ${GROUP_KINDS.join(", ")}, got "${kind}"`] };
   const values = groupValues(kind, speeches);
   const a = String(get("a") ?? "").trim();
   const b = String(get("b") ?? "").trim() || REST_PARAM;
   const list = `valid ${kind} values: ${values.join(", ")}`;
   if (!a) errors.push(`a is required: the ${kind} of group A; ${list}`);
   else if (!values.includes(a)) errors.push(`unknown ${kind} "${a}" for a; ${list}`);
-  if (b !== REST_PARAM && !values.includes(b)) errors.push(`unknown ${kind} "${b}" for b; ${list}, or ${REST_PARAM} (all other speeches)`);
+  if (b !== REST_PARAM && !values.includes(b))
+    errors.push(`unknown ${kind} "${b}" for b; ${list}, or ${REST_PARAM} (all other speeches)`);
   if (a && a === b) errors.push(`a and b are the same ${kind} "${a}": pick two different groups`);
   const nRaw = get("n");
   let n = TOP_N.default;
   if (nRaw != null && nRaw !== "") {
     n = Number(nRaw);
-    if (!Number.isInteger(n) || n < TOP_N.min || n > TOP_N.max) errors.push(`n must be a whole number from ${TOP_N.min} to ${TOP_N.max}, got "${nRaw}"`);
+    if (!Number.isInteger(n) || n < TOP_N.min || n > TOP_N.max)
+      errors.push(`n must be a whole number from ${TOP_N.min} to ${TOP_N.max}, got "${nRaw}"`);
   }
-  const params = {kind, a, b};
+  const params = { kind, a, b };
   if (n !== TOP_N.default) params.n = String(n);
-  return {errors, groups: {kind, a, b, n}, params};
+  return { errors, groups: { kind, a, b, n }, params };
 }
 
 /** Formulations with the most hits in the selection (ties: lexicon order), for default trends. */
 export function topFormulations(hits, selected, formulations, k = 5) {
   const ids = new Set(selected.map((s) => s.speech_id));
   const count = new Map();
-  for (const h of hits) if (ids.has(h.speech_id)) count.set(h.formulation_id, (count.get(h.formulation_id) ?? 0) + 1);
+  for (const h of hits)
+    if (ids.has(h.speech_id)) count.set(h.formulation_id, (count.get(h.formulation_id) ?? 0) + 1);
   return formulations
-    .map((f, i) => ({f, n: count.get(f.formulation_id) ?? 0, i}))
+    .map((f, i) => ({ f, n: count.get(f.formulation_id) ?? 0, i }))
     .filter((d) => d.n > 0)
     .sort((a, b) => b.n - a.n || a.i - b.i)
     .slice(0, k)
@@ -324,7 +402,7 @@ export function speechLabels(selected, max = 18) {
  * (section_id "_all"). `value` is the drawn colour: rate per 10k Han characters, or the theme's
  * share of the speech's theme hits.
  */
-export function themeHeatmapRows(scores, selected, themes, {normalisation = "rate"} = {}) {
+export function themeHeatmapRows(scores, selected, themes, { normalisation = "rate" } = {}) {
   const label = speechLabels(selected);
   const themeOf = new Map(themes.map((t) => [t.theme_id, t]));
   const order = new Map(selected.map((s, i) => [s.speech_id, i]));
@@ -341,9 +419,13 @@ export function themeHeatmapRows(scores, selected, themes, {normalisation = "rat
       han_chars: d.han_chars,
       rate_per_10k: d.rate_per_10k,
       share: d.share,
-      value: normalisation === "share" ? d.share : d.rate_per_10k
+      value: normalisation === "share" ? d.share : d.rate_per_10k,
     }))
-    .sort((a, b) => order.get(a.speech_id) - order.get(b.speech_id) || themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id));
+    .sort(
+      (a, b) =>
+        order.get(a.speech_id) - order.get(b.speech_id) ||
+        themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id),
+    );
 }
 
 /** Speeches and Han characters per year of the selection (speeches without a year are left out). */
@@ -351,7 +433,7 @@ function yearTotals(selected) {
   const totals = new Map();
   for (const s of selected) {
     if (s.year == null) continue;
-    const t = totals.get(s.year) ?? {speeches: 0, han_chars: 0};
+    const t = totals.get(s.year) ?? { speeches: 0, han_chars: 0 };
     t.speeches += 1;
     t.han_chars += s.han_chars ?? 0;
     totals.set(s.year, t);
@@ -364,7 +446,12 @@ function yearTotals(selected) {
  * by their pooled Han characters (rate) or by all theme hits of that year (share). Pooling, not
  * averaging speech rates, so a short speech does not weigh as much as a long one.
  */
-export function themeTrendRows(scores, selected, themes, {normalisation = "rate", pool = "pooled"} = {}) {
+export function themeTrendRows(
+  scores,
+  selected,
+  themes,
+  { normalisation = "rate", pool = "pooled" } = {},
+) {
   const totals = yearTotals(selected);
   const yearOf = new Map(selected.map((s) => [s.speech_id, s.year]));
   const hits = new Map();
@@ -390,7 +477,17 @@ export function themeTrendRows(scores, selected, themes, {normalisation = "rate"
       const all = allHits.get(year) ?? 0;
       const rate = pool === "mean" ? (rateSum.get(key) ?? 0) / t.speeches : per10k(h, t.han_chars);
       const share = pool === "mean" ? (shareSum.get(key) ?? 0) / t.speeches : all > 0 ? h / all : 0;
-      rows.push({year, theme_id: theme.theme_id, theme: theme.zh, speeches: t.speeches, hits: h, han_chars: t.han_chars, rate_per_10k: rate, share, value: normalisation === "share" ? share : rate});
+      rows.push({
+        year,
+        theme_id: theme.theme_id,
+        theme: theme.zh,
+        speeches: t.speeches,
+        hits: h,
+        han_chars: t.han_chars,
+        rate_per_10k: rate,
+        share,
+        value: normalisation === "share" ? share : rate,
+      });
     }
   }
   return rows;
@@ -400,7 +497,7 @@ export function themeTrendRows(scores, selected, themes, {normalisation = "rate"
 export const themeName = (t) => (t.en ? `${t.zh} ${t.en}` : t.zh);
 
 /** Link to a speech's reader page from a page one folder below the site root (src/embed/). */
-export function readerLink(speechId, {section} = {}) {
+export function readerLink(speechId, { section } = {}) {
   return `../speeches/${encodeURIComponent(speechId)}.html${section != null ? `#sec-${section}` : ""}`;
 }
 
@@ -415,11 +512,25 @@ export function themeBarsRows(scores, selected, themes) {
   const themeOrder = new Map(themes.map((t, i) => [t.theme_id, i]));
   return scores
     .filter((d) => d.section_id === "_all" && order.has(d.speech_id) && themeOf.has(d.theme_id))
-    .map((d) => ({speech_id: d.speech_id, name: label.get(d.speech_id), theme_id: d.theme_id, theme: themeName(themeOf.get(d.theme_id)), hits: d.hits, han_chars: d.han_chars, rate_per_10k: d.rate_per_10k, share: d.share, href: readerLink(d.speech_id)}))
-    .sort((a, b) => order.get(a.speech_id) - order.get(b.speech_id) || themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id));
+    .map((d) => ({
+      speech_id: d.speech_id,
+      name: label.get(d.speech_id),
+      theme_id: d.theme_id,
+      theme: themeName(themeOf.get(d.theme_id)),
+      hits: d.hits,
+      han_chars: d.han_chars,
+      rate_per_10k: d.rate_per_10k,
+      share: d.share,
+      href: readerLink(d.speech_id),
+    }))
+    .sort(
+      (a, b) =>
+        order.get(a.speech_id) - order.get(b.speech_id) ||
+        themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id),
+    );
 }
 
-const SECTION_KIND = {preamble: "开头 preamble", closing: "结尾 closing", intro: "导语 intro"};
+const SECTION_KIND = { preamble: "开头 preamble", closing: "结尾 closing", intro: "导语 intro" };
 
 /**
  * One speech along its outline: its leaf sections in reading order (`seq`), labelled
@@ -427,7 +538,7 @@ const SECTION_KIND = {preamble: "开头 preamble", closing: "结尾 closing", in
  * scores. Returns {leaves: [{section_id, label}], rows, dominant} where `dominant` are the rows of
  * each leaf's dominant theme with at least one hit. Used by the Themes page and the embed alike.
  */
-export function outlineProfileRows(sections, scores, speechId, themes, {href = readerLink} = {}) {
+export function outlineProfileRows(sections, scores, speechId, themes, { href = readerLink } = {}) {
   const own = sections.filter((s) => s.speech_id === speechId);
   const byId = new Map(own.map((s) => [s.section_id, s]));
   const leaves = own
@@ -435,7 +546,10 @@ export function outlineProfileRows(sections, scores, speechId, themes, {href = r
     .sort((a, b) => a.seq - b.seq)
     .map((l) => {
       const heading = l.heading ?? byId.get(l.parent_id)?.heading ?? null;
-      return {section_id: l.section_id, label: `${l.section_id} ${heading ?? SECTION_KIND[l.kind] ?? ""}`.trim()};
+      return {
+        section_id: l.section_id,
+        label: `${l.section_id} ${heading ?? SECTION_KIND[l.kind] ?? ""}`.trim(),
+      };
     });
   const labelOf = new Map(leaves.map((l) => [l.section_id, l.label]));
   const leafOrder = new Map(leaves.map((l, i) => [l.section_id, i]));
@@ -454,10 +568,14 @@ export function outlineProfileRows(sections, scores, speechId, themes, {href = r
       rate_per_10k: d.rate_per_10k,
       share: d.share,
       dominant: d.dominant === true || d.dominant === 1 || d.dominant === "true",
-      href: href(speechId, {section: d.section_id})
+      href: href(speechId, { section: d.section_id }),
     }))
-    .sort((a, b) => leafOrder.get(a.section_id) - leafOrder.get(b.section_id) || themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id));
-  return {leaves, rows, dominant: rows.filter((d) => d.dominant && d.hits > 0)};
+    .sort(
+      (a, b) =>
+        leafOrder.get(a.section_id) - leafOrder.get(b.section_id) ||
+        themeOrder.get(a.theme_id) - themeOrder.get(b.theme_id),
+    );
+  return { leaves, rows, dominant: rows.filter((d) => d.dominant && d.hits > 0) };
 }
 
 /**
@@ -465,11 +583,12 @@ export function outlineProfileRows(sections, scores, speechId, themes, {href = r
  * matches (all variants); a literal string counts non-overlapping occurrences in the sentences,
  * as the Terms page does.
  */
-export function termCountsBySpeech(search, {formulationHits = [], sentences = []}) {
+export function termCountsBySpeech(search, { formulationHits = [], sentences = [] }) {
   const counts = new Map();
   const add = (id, n) => counts.set(id, (counts.get(id) ?? 0) + n);
   if (search.kind === "formulation") {
-    for (const h of formulationHits) if (h.formulation_id === search.formulation.formulation_id) add(h.speech_id, 1);
+    for (const h of formulationHits)
+      if (h.formulation_id === search.formulation.formulation_id) add(h.speech_id, 1);
   } else if (search.kind === "term" && search.term) {
     const t = search.term;
     for (const s of sentences) {
@@ -487,11 +606,22 @@ export function termBySpeechRows(counts, selected) {
   const label = speechLabels(selected);
   return selected.map((s) => {
     const hits = counts.get(s.speech_id) ?? 0;
-    return {speech_id: s.speech_id, name: label.get(s.speech_id), year: s.year ?? null, han_chars: s.han_chars, hits, rate_per_10k: per10k(hits, s.han_chars), href: readerLink(s.speech_id)};
+    return {
+      speech_id: s.speech_id,
+      name: label.get(s.speech_id),
+      year: s.year ?? null,
+      han_chars: s.han_chars,
+      hits,
+      rate_per_10k: per10k(hits, s.han_chars),
+      href: readerLink(s.speech_id),
+    };
   });
 }
 
-export const POOL_MEASURE = {pooled: "合并 pooled (Σ count / Σ chars)", mean: "讲话平均 mean of per-speech rates"};
+export const POOL_MEASURE = {
+  pooled: "合并 pooled (Σ count / Σ chars)",
+  mean: "讲话平均 mean of per-speech rates",
+};
 
 /**
  * A term's rate per year from termBySpeechRows: pooled Σcount/Σchars·10⁴ and/or the mean of
@@ -499,13 +629,26 @@ export const POOL_MEASURE = {pooled: "合并 pooled (Σ count / Σ chars)", mean
  */
 export function termTrendRows(bySpeech, pools = POOLS) {
   const years = new Map();
-  for (const d of bySpeech) if (d.year != null) years.set(d.year, [...(years.get(d.year) ?? []), d]);
+  for (const d of bySpeech)
+    if (d.year != null) years.set(d.year, [...(years.get(d.year) ?? []), d]);
   const rows = [];
   for (const [year, v] of years) {
     const chars = v.reduce((a, d) => a + d.han_chars, 0);
     const hits = v.reduce((a, d) => a + d.hits, 0);
-    if (pools.includes("pooled")) rows.push({year, measure: POOL_MEASURE.pooled, value: per10k(hits, chars), speeches: v.length});
-    if (pools.includes("mean")) rows.push({year, measure: POOL_MEASURE.mean, value: v.reduce((a, d) => a + d.rate_per_10k, 0) / v.length, speeches: v.length});
+    if (pools.includes("pooled"))
+      rows.push({
+        year,
+        measure: POOL_MEASURE.pooled,
+        value: per10k(hits, chars),
+        speeches: v.length,
+      });
+    if (pools.includes("mean"))
+      rows.push({
+        year,
+        measure: POOL_MEASURE.mean,
+        value: v.reduce((a, d) => a + d.rate_per_10k, 0) / v.length,
+        speeches: v.length,
+      });
   }
   return rows.sort((a, b) => a.year - b.year || a.measure.localeCompare(b.measure));
 }
@@ -516,26 +659,41 @@ export function termTrendRows(bySpeech, pools = POOLS) {
  * an embed draws what the Terms page's DuckDB query gives. b = REST_PARAM: all other speeches
  * (speeches outside every group, e.g. level null, are in neither group, as in the SQL).
  */
-export function logOddsScores(speechTerms, speeches, {kind, a, b}) {
+export function logOddsScores(speechTerms, speeches, { kind, a, b }) {
   const groupOf = new Map(speeches.map((s) => [s.speech_id, groupValue(kind, s)]));
   const perTerm = new Map();
   for (const d of speechTerms) {
     if (!groupOf.has(d.speech_id)) continue;
     const g = groupOf.get(d.speech_id);
-    const t = perTerm.get(d.term) ?? {prior: 0, ya: 0, yb: 0};
+    const t = perTerm.get(d.term) ?? { prior: 0, ya: 0, yb: 0 };
     t.prior += d.count;
     if (g != null && g === a) t.ya += d.count;
     if (g != null && (b === REST_PARAM ? g !== a : g === b)) t.yb += d.count;
     perTerm.set(d.term, t);
   }
-  let alpha0 = 0, na = 0, nb = 0;
-  for (const t of perTerm.values()) (alpha0 += t.prior), (na += t.ya), (nb += t.yb);
+  let alpha0 = 0,
+    na = 0,
+    nb = 0;
+  for (const t of perTerm.values()) ((alpha0 += t.prior), (na += t.ya), (nb += t.yb));
   const rows = [];
-  for (const [term, {prior, ya, yb}] of perTerm) {
+  for (const [term, { prior, ya, yb }] of perTerm) {
     if (ya + yb <= 0) continue;
-    const delta = Math.log((ya + prior) / (na + alpha0 - ya - prior)) - Math.log((yb + prior) / (nb + alpha0 - yb - prior));
+    const delta =
+      Math.log((ya + prior) / (na + alpha0 - ya - prior)) -
+      Math.log((yb + prior) / (nb + alpha0 - yb - prior));
     const variance = 1 / (ya + prior) + 1 / (yb + prior);
-    rows.push({term, ya, yb, na, nb, alpha_w: prior, alpha0, delta, variance, z: delta / Math.sqrt(variance)});
+    rows.push({
+      term,
+      ya,
+      yb,
+      na,
+      nb,
+      alpha_w: prior,
+      alpha0,
+      delta,
+      variance,
+      z: delta / Math.sqrt(variance),
+    });
   }
   return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
 }
@@ -543,8 +701,14 @@ export function logOddsScores(speechTerms, speeches, {kind, a, b}) {
 /** The chart's rows: the n most A-leaning terms (z > 0) and the n most B-leaning (z < 0). */
 export function logOddsTop(scored, n, sides) {
   return [
-    ...scored.filter((d) => d.z > 0).slice(0, n).map((d) => ({...d, side: sides[0]})),
-    ...scored.filter((d) => d.z < 0).slice(-n).map((d) => ({...d, side: sides[1]}))
+    ...scored
+      .filter((d) => d.z > 0)
+      .slice(0, n)
+      .map((d) => ({ ...d, side: sides[0] })),
+    ...scored
+      .filter((d) => d.z < 0)
+      .slice(-n)
+      .map((d) => ({ ...d, side: sides[1] })),
   ];
 }
 
@@ -564,7 +728,16 @@ export function formulationTrendRows(formulationHits, selected, formulations) {
     for (const f of formulations) {
       const n = hits.get(`${year}\t${f.formulation_id}`) ?? 0;
       const rate = per10k(n, t.han_chars);
-      rows.push({year, formulation_id: f.formulation_id, term: f.canonical, speeches: t.speeches, hits: n, han_chars: t.han_chars, rate_per_10k: rate, value: rate});
+      rows.push({
+        year,
+        formulation_id: f.formulation_id,
+        term: f.canonical,
+        speeches: t.speeches,
+        hits: n,
+        han_chars: t.han_chars,
+        rate_per_10k: rate,
+        value: rate,
+      });
     }
   }
   return rows;
@@ -590,7 +763,7 @@ export function dataVersion(manifest) {
 }
 
 /** Source line of a chart: corpus, number of speeches drawn, data version, data date. */
-export function sourceLine({manifest, selected, allSpeeches, date}) {
+export function sourceLine({ manifest, selected, allSpeeches, date }) {
   const corpus = manifest?.corpus?.name ?? "?";
   return `语料 Corpus: ${corpus} · ${selected.length} 篇讲话 speeches · 数据版本 data: ${dataVersion(manifest)} · 数据截至 data through ${dataDate(allSpeeches ?? selected, date)}`;
 }

@@ -1,10 +1,10 @@
 // What an embed page shows: the chart named by the page, drawn from the URL's parameters, in a
 // chartFrame (title, caption, source line, downloads), and a link back to the dashboard; or, for
 // invalid parameters, a message that says what is wrong and which values are valid.
-import {html} from "npm:htl";
-import {chartFrame, siteRoot} from "../components/chartFrame.js";
-import {chartSpec} from "./charts.js";
-import {CHART_KINDS, parseChartParams, plainRows} from "./series.js";
+import { html } from "npm:htl";
+import { chartFrame, siteRoot } from "../components/chartFrame.js";
+import { chartSpec } from "./charts.js";
+import { CHART_KINDS, parseChartParams, plainRows } from "./series.js";
 
 /**
  * Arrow tables (FileAttachment#arrow) and manifest.json → the plain rows series.js works on.
@@ -13,7 +13,17 @@ import {CHART_KINDS, parseChartParams, plainRows} from "./series.js";
  * profile, literal term search, distinctive terms); section-level theme scores are kept only with
  * sections, the other charts read whole-speech rows.
  */
-export function embedTables({speeches, themes, themeScores, formulations, formulationHits, manifest, sections, sentences, speechTerms}) {
+export function embedTables({
+  speeches,
+  themes,
+  themeScores,
+  formulations,
+  formulationHits,
+  manifest,
+  sections,
+  sentences,
+  speechTerms,
+}) {
   const scores = plainRows(themeScores);
   return {
     speeches: plainRows(speeches),
@@ -24,7 +34,7 @@ export function embedTables({speeches, themes, themeScores, formulations, formul
     sections: sections ? plainRows(sections) : [],
     sentences: sentences ? plainRows(sentences) : [],
     speechTerms: speechTerms ? plainRows(speechTerms) : [],
-    manifest
+    manifest,
   };
 }
 
@@ -36,7 +46,7 @@ const EXAMPLES = {
   "outline-profile": "?speech=<speech id>&normalisation=share",
   "term-by-speech": "?term=两个维护",
   "term-trend": "?term=干部&pool=pooled",
-  "log-odds": "?kind=year&a=2023&b=rest&n=15"
+  "log-odds": "?kind=year&a=2023&b=rest&n=15",
 };
 
 /**
@@ -45,7 +55,7 @@ const EXAMPLES = {
  * @param search the page's location.search
  * @param resize Framework's resize(render): redraws the chart at the frame's width
  */
-export function embedView(kind, tables, search, {resize}) {
+export function embedView(kind, tables, search, { resize }) {
   const query = new URLSearchParams(search);
   const parsed = parseChartParams(kind, (name) => query.get(name), tables);
   const back = html`<p class="atlas-embed-back"><a href=${siteRoot() + "index.html"} target="_top">Speech Atlas 讲话图谱 · 打开仪表盘 open the dashboard →</a></p>`;
@@ -57,5 +67,8 @@ export function embedView(kind, tables, search, {resize}) {
     </div>${back}`;
   }
   const spec = chartSpec(parsed, tables);
-  return html`<div class="atlas-embed">${chartFrame(resize((width) => spec.draw(width)), spec)}${back}</div>`;
+  return html`<div class="atlas-embed">${chartFrame(
+    resize((width) => spec.draw(width)),
+    spec,
+  )}${back}</div>`;
 }

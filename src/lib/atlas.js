@@ -1,6 +1,6 @@
 // Small shared helpers of the analysis pages: theme colours, the source line, reader links.
 import * as d3 from "npm:d3";
-import {sourceLine as embedSourceLine} from "../embed/series.js";
+import { sourceLine as embedSourceLine } from "../embed/series.js";
 
 /** theme_id → colour, stable in codebook order (the themes table's row order). */
 export function themeColors(themes) {
@@ -16,7 +16,7 @@ export const themeLabel = (t) => (t ? `${t.zh} ${t.en}` : "—");
  * date), so a chart says the same thing on a page, in an embed and in a report.
  */
 export function sourceLine(manifest, speeches) {
-  return embedSourceLine({manifest, selected: speeches});
+  return embedSourceLine({ manifest, selected: speeches });
 }
 
 /**
@@ -24,7 +24,7 @@ export function sourceLine(manifest, speeches) {
  * folder one level down (`prefix` "../"). `sentence` / `section` pick the anchor, `hl` a
  * [start, end) range of the cleaned text to highlight.
  */
-export function readerHref(speechId, {sentence, section, hl, prefix = ""} = {}) {
+export function readerHref(speechId, { sentence, section, hl, prefix = "" } = {}) {
   const query = hl ? `?hl=${hl[0]}-${hl[1]}` : "";
   const hash = sentence != null ? `#s-${sentence}` : section != null ? `#sec-${section}` : "";
   return `${prefix}speeches/${encodeURIComponent(speechId)}.html${query}${hash}`;

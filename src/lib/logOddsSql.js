@@ -9,11 +9,16 @@
 /** SQL expression of a speech's group value for a group kind (column names are fixed here). */
 export function groupExpr(kind, alias = "s") {
   switch (kind) {
-    case "speech": return `${alias}.speech_id`;
-    case "year": return `coalesce(CAST(${alias}."year" AS VARCHAR), 'unknown')`;
-    case "level": return `${alias}."level"`;
-    case "genre": return `${alias}.genre`;
-    default: throw new Error(`unknown group kind ${kind}`);
+    case "speech":
+      return `${alias}.speech_id`;
+    case "year":
+      return `coalesce(CAST(${alias}."year" AS VARCHAR), 'unknown')`;
+    case "level":
+      return `${alias}."level"`;
+    case "genre":
+      return `${alias}.genre`;
+    default:
+      throw new Error(`unknown group kind ${kind}`);
   }
 }
 

@@ -8,7 +8,9 @@ import { readOutFile } from "../../scripts/site/pipeline-out.ts";
 export type Row = Record<string, unknown>;
 
 export function readOutTable(name: string): Row[] {
-  const table = arrow.tableFromIPC(parquet.readParquet(readOutFile(`${name}.parquet`)).intoIPCStream());
+  const table = arrow.tableFromIPC(
+    parquet.readParquet(readOutFile(`${name}.parquet`)).intoIPCStream(),
+  );
   return table.toArray().map((row) => {
     const o = row.toJSON() as Row;
     for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);

@@ -11,9 +11,9 @@ const squash = (s) => String(s ?? "").replace(/[\s\u3000]+/g, "");
  */
 export function resolveSearch(q, formulations) {
   const text = squash(q);
-  if (!text) return {kind: "empty"};
+  if (!text) return { kind: "empty" };
   for (const f of formulations) {
-    if (squash(f.canonical) === text) return {kind: "formulation", formulation: f, via: null};
+    if (squash(f.canonical) === text) return { kind: "formulation", formulation: f, via: null };
   }
   for (const f of formulations) {
     let variants = [];
@@ -23,7 +23,7 @@ export function resolveSearch(q, formulations) {
       variants = [];
     }
     const hit = variants.find((v) => squash(v) === text);
-    if (hit) return {kind: "formulation", formulation: f, via: hit};
+    if (hit) return { kind: "formulation", formulation: f, via: hit };
   }
-  return {kind: "term", term: String(q).trim()};
+  return { kind: "term", term: String(q).trim() };
 }

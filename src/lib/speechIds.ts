@@ -14,6 +14,8 @@ export function readSpeechIds(dir: string = outDir()): string[] {
   const path = `${dir}/manifest.json`;
   if (!existsSync(path)) return [];
   const manifest = JSON.parse(readFileSync(path, "utf8")) as ManifestJson;
-  const ids = (manifest.inputs ?? []).filter((i) => i.status === "ingested" && i.speech_id).map((i) => i.speech_id!);
+  const ids = (manifest.inputs ?? [])
+    .filter((i) => i.status === "ingested" && i.speech_id)
+    .map((i) => i.speech_id!);
   return [...new Set(ids)].filter((id) => SPEECH_ID.test(id)).sort();
 }

@@ -20,10 +20,16 @@ export function whereEquals(filters, alias = "") {
 export function toCsv(rows, columns) {
   const cell = (v) => {
     if (v == null) return "";
-    const s = v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v);
+    const s =
+      v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+  return (
+    [
+      columns.map(cell).join(","),
+      ...rows.map((r) => columns.map((c) => cell(r[c])).join(",")),
+    ].join("\r\n") + "\r\n"
+  );
 }
 
 const ARROW_DECIMAL = 7; // apache-arrow Type.Decimal
@@ -47,7 +53,9 @@ export function toRows(table) {
   const decimals = fields.filter((f) => f.type.typeId === ARROW_DECIMAL);
   const rows = Array.from(table, (row) => {
     const o = row.toJSON();
-    for (const f of decimals) if (o[f.name] != null && typeof o[f.name] === "object") o[f.name] = decimalToNumber(o[f.name], f.type.scale);
+    for (const f of decimals)
+      if (o[f.name] != null && typeof o[f.name] === "object")
+        o[f.name] = decimalToNumber(o[f.name], f.type.scale);
     return o;
   });
   rows.columns = fields.map((f) => f.name);

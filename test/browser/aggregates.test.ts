@@ -10,15 +10,22 @@ import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
 
 /** Runs one loader as Framework does (a tsx child process) and reads its Arrow IPC output. */
 function runLoader(file: string): Row[] {
-  const bytes = execFileSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src", "data", file)], {
-    cwd: PROJECT_ROOT,
-    maxBuffer: 1 << 30,
-  });
-  return arrow.tableFromIPC(bytes).toArray().map((r) => {
-    const o = r.toJSON() as Row;
-    for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);
-    return o;
-  });
+  const bytes = execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(PROJECT_ROOT, "src", "data", file)],
+    {
+      cwd: PROJECT_ROOT,
+      maxBuffer: 1 << 30,
+    },
+  );
+  return arrow
+    .tableFromIPC(bytes)
+    .toArray()
+    .map((r) => {
+      const o = r.toJSON() as Row;
+      for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);
+      return o;
+    });
 }
 
 const key = (...parts: unknown[]) => parts.map(String).join("\u0000");
@@ -34,11 +41,18 @@ describe("browser-sized aggregates", () => {
   test("formulation_counts: per speech × formulation, sums to the number of hits", () => {
     const hits = readOutTable("formulation_hits");
     const expected = new Map<string, number>();
-    for (const h of hits) expected.set(key(h.speech_id, h.formulation_id), (expected.get(key(h.speech_id, h.formulation_id)) ?? 0) + 1);
+    for (const h of hits)
+      expected.set(
+        key(h.speech_id, h.formulation_id),
+        (expected.get(key(h.speech_id, h.formulation_id)) ?? 0) + 1,
+      );
     const rows = runLoader("formulation_counts.arrow.ts");
     assert.equal(rows.length, expected.size);
     for (const r of rows) assert.equal(r.hits, expected.get(key(r.speech_id, r.formulation_id)));
-    assert.equal(rows.reduce((n, r) => n + Number(r.hits), 0), hits.length);
+    assert.equal(
+      rows.reduce((n, r) => n + Number(r.hits), 0),
+      hits.length,
+    );
   });
 
   test("formulation_kwic: every hit once, with its sentence; the offsets point at the match", () => {
@@ -49,7 +63,9 @@ describe("browser-sized aggregates", () => {
       rows.map((r) => key(r.speech_id, r.formulation_id, r.start, r.end)).sort(),
       hits.map((h) => key(h.speech_id, h.formulation_id, h.start, h.end)).sort(),
     );
-    const sentences = new Map(readOutTable("sentences").map((s) => [key(s.speech_id, s.sentence_id), s]));
+    const sentences = new Map(
+      readOutTable("sentences").map((s) => [key(s.speech_id, s.sentence_id), s]),
+    );
     for (const r of rows) {
       const s = sentences.get(key(r.speech_id, r.sentence_id));
       assert.ok(s, `sentence ${r.speech_id}/${r.sentence_id}`);

@@ -11,7 +11,11 @@ import { fillNpmCache } from "../../scripts/site/npm-cache.ts";
 import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
 
 /** Framework reuses a loader's cached output while the loader file is unchanged: drop it. */
-const dropLoaderCache = () => rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
+const dropLoaderCache = () =>
+  rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), {
+    recursive: true,
+    force: true,
+  });
 
 function setLang(dir: string): void {
   for (const name of readdirSync(dir)) {
@@ -24,10 +28,22 @@ function setLang(dir: string): void {
 /** Publishes `corpus` with the pipeline CLI into a new temporary folder; returns that folder. */
 export function publishCorpus(corpus: string): string {
   const out = mkdtempSync(join(tmpdir(), "atlas-out-"));
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "data-loaders", "cli.ts"), "--corpus", corpus, "--out", out], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(PROJECT_ROOT, "data-loaders", "cli.ts"),
+      "--corpus",
+      corpus,
+      "--out",
+      out,
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (result.status !== 0) throw new Error(`pipeline failed on ${corpus} (exit ${result.status})`);
   return out;
 }
@@ -43,19 +59,32 @@ export async function buildSiteOf(out: string): Promise<string> {
   );
   dropLoaderCache();
   try {
-    const observable = join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+    const observable = join(
+      PROJECT_ROOT,
+      "node_modules",
+      "@observablehq",
+      "framework",
+      "dist",
+      "bin",
+      "observable.js",
+    );
     // --import tsx: Framework registers tsx only for a config named observablehq.config.ts.
-    const result = spawnSync(process.execPath, ["--import", "tsx", observable, "build", "--config", config], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        SPEECH_ATLAS_OUT: out,
-        PATH: [join(PROJECT_ROOT, "node_modules", ".bin"), process.env.PATH].join(delimiter),
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", observable, "build", "--config", config],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          SPEECH_ATLAS_OUT: out,
+          PATH: [join(PROJECT_ROOT, "node_modules", ".bin"), process.env.PATH].join(delimiter),
+          OBSERVABLE_TELEMETRY_DISABLE: "true",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
       },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    if (result.status !== 0) throw new Error(`site build for ${out} failed (exit ${result.status})`);
+    );
+    if (result.status !== 0)
+      throw new Error(`site build for ${out} failed (exit ${result.status})`);
   } finally {
     dropLoaderCache();
     rmSync(config, { force: true });

@@ -19,7 +19,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium fonts-noto-cjk`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: apt-get install -y chromium fonts-noto-cjk`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
@@ -43,7 +44,10 @@ const isLocal = (url: string): boolean => {
 };
 
 /** A fresh context and page; every non-local request is aborted and recorded. */
-export async function guardedPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<GuardedPage> {
+export async function guardedPage(
+  browser: Browser,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<GuardedPage> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: "zh-CN",
@@ -59,11 +63,13 @@ export async function guardedPage(browser: Browser, options: { acceptDownloads?:
   // Requests the router may not intercept (workers) still show up here.
   context.on("request", (request) => {
     const url = request.url();
-    if (!isLocal(url) && !violations.outsideRequests.includes(url)) violations.outsideRequests.push(url);
+    if (!isLocal(url) && !violations.outsideRequests.includes(url))
+      violations.outsideRequests.push(url);
   });
   const page = await context.newPage();
   page.on("console", (message) => {
-    if (message.type() === "error") violations.consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+    if (message.type() === "error")
+      violations.consoleErrors.push(`${message.text()} @ ${message.location().url}`);
   });
   page.on("pageerror", (error) => violations.consoleErrors.push(`pageerror: ${error.message}`));
   return { page, context, violations, close: () => context.close() };

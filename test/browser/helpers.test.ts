@@ -26,7 +26,10 @@ test("static paths stay inside the root and under the prefix", () => {
 });
 
 test("setHtmlLang adds lang once and keeps other attributes", () => {
-  assert.equal(setHtmlLang("<!DOCTYPE html>\n<html>\n<head>"), '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>');
+  assert.equal(
+    setHtmlLang("<!DOCTYPE html>\n<html>\n<head>"),
+    '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>',
+  );
   assert.equal(setHtmlLang('<html class="x">'), '<html lang="zh-CN" class="x">');
   assert.equal(setHtmlLang('<html lang="en">'), '<html lang="en">');
 });
@@ -38,12 +41,24 @@ test("loaders accept only known table names", () => {
 });
 
 test("whereEquals skips 'all' filters and binds values as parameters", () => {
-  assert.deepEqual(whereEquals({ year: 2023, level: null, genre: undefined }), ['WHERE "year" = ?', [2023]]);
-  assert.deepEqual(whereEquals({ level: "city", genre: "report" }, "s"), ['WHERE s."level" = ? AND s."genre" = ?', ["city", "report"]]);
+  assert.deepEqual(whereEquals({ year: 2023, level: null, genre: undefined }), [
+    'WHERE "year" = ?',
+    [2023],
+  ]);
+  assert.deepEqual(whereEquals({ level: "city", genre: "report" }, "s"), [
+    'WHERE s."level" = ? AND s."genre" = ?',
+    ["city", "report"],
+  ]);
   assert.deepEqual(whereEquals({ year: null }), ["", []]);
 });
 
 test("toCsv quotes commas, quotes and newlines, and leaves nulls empty", () => {
-  const csv = toCsv([{ a: "讲话，一", b: 'say "hi"', c: null }, { a: "x\ny", b: 2, c: true }], ["a", "b", "c"]);
+  const csv = toCsv(
+    [
+      { a: "讲话，一", b: 'say "hi"', c: null },
+      { a: "x\ny", b: 2, c: true },
+    ],
+    ["a", "b", "c"],
+  );
   assert.equal(csv, 'a,b,c\r\n讲话，一,"say ""hi""",\r\n"x\ny",2,true\r\n');
 });

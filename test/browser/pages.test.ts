@@ -6,7 +6,15 @@
 // Screenshots: test-artifacts/screens/<page>.png, taken after the charts are drawn.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as arrow from "apache-arrow";
@@ -23,7 +31,9 @@ const SCREENS = join(PROJECT_ROOT, "test-artifacts", "screens");
 
 type Row = Record<string, unknown>;
 function readTable(dir: string, name: string): Row[] {
-  const table = arrow.tableFromIPC(parquet.readParquet(readFileSync(join(dir, `${name}.parquet`))).intoIPCStream());
+  const table = arrow.tableFromIPC(
+    parquet.readParquet(readFileSync(join(dir, `${name}.parquet`))).intoIPCStream(),
+  );
   return table.toArray().map((row) => {
     const o = row.toJSON() as Row;
     for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);
@@ -34,7 +44,9 @@ function readTable(dir: string, name: string): Row[] {
 async function load(g: GuardedPage, url: string): Promise<void> {
   await g.page.goto(url, { waitUntil: "load" });
   await g.page.waitForLoadState("networkidle");
-  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, { timeout: 30_000 });
+  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
+    timeout: 30_000,
+  });
 }
 
 function assertClean(g: GuardedPage, what: string): void {
@@ -47,7 +59,9 @@ async function chartsDrawn(g: GuardedPage, frames: number): Promise<void> {
   await g.page.waitForFunction(
     (n) => {
       const figs = [...document.querySelectorAll("figure.atlas-frame")];
-      return figs.length >= n && figs.every((f) => f.querySelector("svg rect, svg circle, svg path[d]"));
+      return (
+        figs.length >= n && figs.every((f) => f.querySelector("svg rect, svg circle, svg path[d]"))
+      );
     },
     frames,
     { timeout: 30_000 },
@@ -64,7 +78,10 @@ async function search(g: GuardedPage, text: string): Promise<void> {
 /** The speech the pages' selects start with: speeches ordered by year (unknown last), then file. */
 function firstSpeech(dir: string): string {
   const speeches = readTable(dir, "speeches").sort(
-    (a, b) => (a.year == null ? 1 : 0) - (b.year == null ? 1 : 0) || Number(a.year) - Number(b.year) || (String(a.source_file) < String(b.source_file) ? -1 : 1),
+    (a, b) =>
+      (a.year == null ? 1 : 0) - (b.year == null ? 1 : 0) ||
+      Number(a.year) - Number(b.year) ||
+      (String(a.source_file) < String(b.source_file) ? -1 : 1),
   );
   return String(speeches[0]!.speech_id);
 }
@@ -85,7 +102,13 @@ describe("analysis pages in headless Chromium", () => {
     await server?.close();
   });
 
-  const CHART_PAGES: [string, number][] = [["index", 1], ["themes", 3], ["terms", 3], ["data", 0], ["methods", 0]];
+  const CHART_PAGES: [string, number][] = [
+    ["index", 1],
+    ["themes", 3],
+    ["terms", 3],
+    ["data", 0],
+    ["methods", 0],
+  ];
   for (const [page, frames] of CHART_PAGES) {
     test(`${page}: loads clean, charts drawn, screenshot`, async () => {
       const g = await guardedPage(browser);
@@ -113,15 +136,31 @@ describe("analysis pages in headless Chromium", () => {
         await load(g, `${server.url}speeches/${id}.html`);
         await g.page.locator(".atlas-reader").waitFor();
         const own = sentences.filter((s) => s.speech_id === id);
-        assert.equal(await g.page.locator(".atlas-reader .atlas-sentence").count(), own.length, `${id}: sentences`);
+        assert.equal(
+          await g.page.locator(".atlas-reader .atlas-sentence").count(),
+          own.length,
+          `${id}: sentences`,
+        );
         // The reader's text is the sentences' text, nothing added, nothing lost.
         const shown = await g.page.locator(".atlas-reader .atlas-sentence").allTextContents();
         assert.equal(shown.join(""), own.map((s) => s.text).join(""), `${id}: text`);
-        assert.equal(await g.page.locator(".atlas-reader mark.atlas-hit").count(), allHits.filter((h) => h.speech_id === id).length, `${id}: marks`);
+        assert.equal(
+          await g.page.locator(".atlas-reader mark.atlas-hit").count(),
+          allHits.filter((h) => h.speech_id === id).length,
+          `${id}: marks`,
+        );
         const outlined = sections.filter((s) => s.speech_id === id && s.kind !== "intro").length;
-        assert.equal(await g.page.locator("#outline a").count(), outlined, `${id}: outline entries`);
+        assert.equal(
+          await g.page.locator("#outline a").count(),
+          outlined,
+          `${id}: outline entries`,
+        );
         for (const s of sections.filter((s) => s.speech_id === id)) {
-          assert.equal(await g.page.locator(`[id="sec-${s.section_id}"]`).count(), 1, `${id}: anchor sec-${s.section_id}`);
+          assert.equal(
+            await g.page.locator(`[id="sec-${s.section_id}"]`).count(),
+            1,
+            `${id}: anchor sec-${s.section_id}`,
+          );
         }
         await g.page.screenshot({ path: join(SCREENS, `speech-${id}.png`), fullPage: false });
       }
@@ -137,22 +176,33 @@ describe("analysis pages in headless Chromium", () => {
   test("terms: 两个维护 → KWIC lines → reader at that sentence; variants fold into the formulation", async () => {
     const expected = hits().filter((h) => h.formulation_id === "two_upholds");
     assert.ok(expected.length > 0, "fixture: the sample has 两个维护 hits");
-    const formulation = readTable(outDir(), "formulations").find((f) => f.formulation_id === "two_upholds")!;
+    const formulation = readTable(outDir(), "formulations").find(
+      (f) => f.formulation_id === "two_upholds",
+    )!;
     const g = await guardedPage(browser);
     try {
       await load(g, `${server.url}terms.html`);
       await search(g, "两个维护");
-      await g.page.waitForFunction((n) => document.querySelectorAll("#kwic tbody tr").length === n, expected.length);
+      await g.page.waitForFunction(
+        (n) => document.querySelectorAll("#kwic tbody tr").length === n,
+        expected.length,
+      );
       const matches = await g.page.locator("#kwic .kwic-match").allTextContents();
       assert.deepEqual(new Set(matches), new Set(expected.map((h) => String(h.matched))));
       // The by-speech chart counts the same hits.
-      assert.equal(await g.page.locator("#term-by-speech").getAttribute("data-rows"), String(ids.length));
+      assert.equal(
+        await g.page.locator("#term-by-speech").getAttribute("data-rows"),
+        String(ids.length),
+      );
 
       // The full wording is a variant: it folds into the canonical formulation, same lines.
       const variant = (JSON.parse(String(formulation.variants)) as string[])[0]!;
       await search(g, variant);
       await g.page.getByText("由表述 folded from").waitFor();
-      await g.page.waitForFunction((n) => document.querySelectorAll("#kwic tbody tr").length === n, expected.length);
+      await g.page.waitForFunction(
+        (n) => document.querySelectorAll("#kwic tbody tr").length === n,
+        expected.length,
+      );
 
       const link = g.page.locator("#kwic .kwic-match a").first();
       const href = (await link.getAttribute("href"))!;
@@ -185,7 +235,10 @@ describe("analysis pages in headless Chromium", () => {
       await search(g, term);
       await g.page.getByText("字符串检索 Literal search").waitFor();
       const shown = Math.min(occurrences, 300);
-      await g.page.waitForFunction((n) => document.querySelectorAll("#kwic tbody tr").length === n, shown);
+      await g.page.waitForFunction(
+        (n) => document.querySelectorAll("#kwic tbody tr").length === n,
+        shown,
+      );
       assert.ok(occurrences > 0);
 
       // Default comparison: the first speech vs all the rest, prior = whole corpus.
@@ -194,9 +247,15 @@ describe("analysis pages in headless Chromium", () => {
       const labels = await g.page.locator("#log-odds svg text").allTextContents();
       const zs = await g.page.locator("#log-odds .z-label text").allTextContents();
       assert.ok(zs.length > 0, "z labels drawn");
-      const byTerm = new Map(stats.filter((r) => r.log_odds_z != null).map((r) => [`${r.group}\u0000${r.term}`, Number(r.log_odds_z)]));
+      const byTerm = new Map(
+        stats
+          .filter((r) => r.log_odds_z != null)
+          .map((r) => [`${r.group}\u0000${r.term}`, Number(r.log_odds_z)]),
+      );
       // The top term of group A, as in the pipeline's table (ties broken the same way: by term).
-      const expectedTop = [...byTerm].filter(([k]) => k.startsWith(speechId + "\u0000")).sort((a, b) => b[1] - a[1])[0]!;
+      const expectedTop = [...byTerm]
+        .filter(([k]) => k.startsWith(speechId + "\u0000"))
+        .sort((a, b) => b[1] - a[1])[0]!;
       const [, topTerm] = expectedTop[0].split("\u0000");
       assert.ok(labels.includes(topTerm!), `top term ${topTerm} is drawn`);
       assert.equal(zs[0], expectedTop[1].toFixed(2));
@@ -213,19 +272,35 @@ describe("analysis pages in headless Chromium", () => {
     try {
       await load(g, `${server.url}themes.html`);
       await chartsDrawn(g, 3);
-      assert.equal(await g.page.locator("#theme-bars").getAttribute("data-rows"), String(scores.filter((r) => r.section_id === "_all").length));
+      assert.equal(
+        await g.page.locator("#theme-bars").getAttribute("data-rows"),
+        String(scores.filter((r) => r.section_id === "_all").length),
+      );
       const speech = firstSpeech(outDir());
       const leaves = sections.filter((s) => s.speech_id === speech && s.is_leaf === true).length;
-      const leafScores = scores.filter((r) => r.speech_id === speech && r.section_id !== "_all").length;
-      assert.equal(await g.page.locator("#outline-profile").getAttribute("data-rows"), String(leafScores));
-      assert.equal(await g.page.locator("#outline-profile svg g[aria-label='y-axis tick label'] text").count(), leaves);
+      const leafScores = scores.filter(
+        (r) => r.speech_id === speech && r.section_id !== "_all",
+      ).length;
+      assert.equal(
+        await g.page.locator("#outline-profile").getAttribute("data-rows"),
+        String(leafScores),
+      );
+      assert.equal(
+        await g.page.locator("#outline-profile svg g[aria-label='y-axis tick label'] text").count(),
+        leaves,
+      );
       // Switching to share redraws: the x axis becomes a percentage.
       await g.page.locator("#metric-switch input").nth(1).check();
-      await g.page.waitForFunction(() => document.querySelector("#theme-bars")?.textContent?.includes("share of coded hits"));
+      await g.page.waitForFunction(() =>
+        document.querySelector("#theme-bars")?.textContent?.includes("share of coded hits"),
+      );
       // A section bar opens the reader at that section.
       // (Themes without hits are zero-width bars: take a visible one.)
       const bar = g.page.locator("#outline-profile svg a >> visible=true").first();
-      assert.match((await bar.getAttribute("href")) ?? "", new RegExp(`^speeches/${speech}\\.html#sec-`));
+      assert.match(
+        (await bar.getAttribute("href")) ?? "",
+        new RegExp(`^speeches/${speech}\\.html#sec-`),
+      );
       await bar.click();
       await g.page.waitForURL(/#sec-/);
       const id = decodeURIComponent(new URL(g.page.url()).hash.slice(1));
@@ -251,7 +326,11 @@ describe("corpus text that looks like markup stays text", () => {
     "谢谢大家。",
     "",
   ].join("\n");
-  const LITERALS = ["<img src=x onerror=alert(1)//", "＜script＞alert(1)＜/script＞", "两个维护<script 必须落实"];
+  const LITERALS = [
+    "<img src=x onerror=alert(1)//",
+    "＜script＞alert(1)＜/script＞",
+    "两个维护<script 必须落实",
+  ];
   let browser: Browser;
   let server: StaticServer;
   let out: string;
@@ -261,14 +340,19 @@ describe("corpus text that looks like markup stays text", () => {
 
   before(async () => {
     corpus = mkdtempSync(join(tmpdir(), "atlas-xss-corpus-"));
-    for (const f of readdirSync(join(PROJECT_ROOT, "corpus", "sample"))) copyFileSync(join(PROJECT_ROOT, "corpus", "sample", f), join(corpus, f));
+    for (const f of readdirSync(join(PROJECT_ROOT, "corpus", "sample")))
+      copyFileSync(join(PROJECT_ROOT, "corpus", "sample", f), join(corpus, f));
     writeFileSync(join(corpus, "900_markup.txt"), XSS_FILE);
     out = publishCorpus(corpus);
     const speeches = readTable(out, "speeches");
     speechId = String(speeches.find((s) => s.source_file === "900_markup.txt")!.speech_id);
     // Fixture check: the cleaner must have left the markup-like text in place, else this tests nothing.
-    const text = readTable(out, "sentences").filter((s) => s.speech_id === speechId).map((s) => s.text).join("");
-    for (const literal of LITERALS) assert.ok(text.includes(literal), `fixture: "${literal}" survives cleaning`);
+    const text = readTable(out, "sentences")
+      .filter((s) => s.speech_id === speechId)
+      .map((s) => s.text)
+      .join("");
+    for (const literal of LITERALS)
+      assert.ok(text.includes(literal), `fixture: "${literal}" survives cleaning`);
     dist = await buildSiteOf(out);
     [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
   });
@@ -292,18 +376,36 @@ describe("corpus text that looks like markup stays text", () => {
     try {
       await load(g, `${server.url}speeches/${speechId}.html`);
       const reader = (await g.page.locator(".atlas-reader").textContent()) ?? "";
-      for (const literal of LITERALS) assert.ok(reader.includes(literal), `reader shows ${literal}`);
-      assert.ok(((await g.page.locator("#speech-title").textContent()) ?? "").includes("<img src=x onerror=alert(1)//"), "title literal");
-      assert.equal(await g.page.locator(".atlas-reader img, .atlas-reader script, #speech-title img").count(), 0);
+      for (const literal of LITERALS)
+        assert.ok(reader.includes(literal), `reader shows ${literal}`);
+      assert.ok(
+        ((await g.page.locator("#speech-title").textContent()) ?? "").includes(
+          "<img src=x onerror=alert(1)//",
+        ),
+        "title literal",
+      );
+      assert.equal(
+        await g.page.locator(".atlas-reader img, .atlas-reader script, #speech-title img").count(),
+        0,
+      );
 
       await load(g, `${server.url}terms.html`);
       const needle = "<img src=x";
-      const expected = readTable(out, "sentences").reduce((n, s) => n + String(s.text).split(needle).length - 1, 0);
+      const expected = readTable(out, "sentences").reduce(
+        (n, s) => n + String(s.text).split(needle).length - 1,
+        0,
+      );
       assert.ok(expected >= 1);
       await search(g, needle);
-      await g.page.waitForFunction((n) => document.querySelectorAll("#kwic tbody tr").length === n, expected);
+      await g.page.waitForFunction(
+        (n) => document.querySelectorAll("#kwic tbody tr").length === n,
+        expected,
+      );
       const line = (await g.page.locator("#kwic tbody tr").first().textContent()) ?? "";
-      assert.ok(line.includes("<img src=x") && line.includes("onerror=alert(1)//"), `KWIC line literal: ${line}`);
+      assert.ok(
+        line.includes("<img src=x") && line.includes("onerror=alert(1)//"),
+        `KWIC line literal: ${line}`,
+      );
       assert.equal(await g.page.locator("#kwic img").count(), 0);
 
       await load(g, `${server.url}index.html`);
@@ -311,9 +413,15 @@ describe("corpus text that looks like markup stays text", () => {
       await g.page.getByText("讲话<img src", { exact: false }).first().waitFor();
 
       await load(g, `${server.url}data.html`);
-      await g.page.locator("#sql-console textarea").fill("SELECT text FROM sentences WHERE text LIKE '%onerror%' ORDER BY sentence_id");
+      await g.page
+        .locator("#sql-console textarea")
+        .fill("SELECT text FROM sentences WHERE text LIKE '%onerror%' ORDER BY sentence_id");
       await g.page.locator("#sql-console button").click();
-      await g.page.waitForFunction(() => document.querySelector("#sql-result tbody")?.textContent?.includes("<img src=x onerror=alert(1)//"));
+      await g.page.waitForFunction(() =>
+        document
+          .querySelector("#sql-result tbody")
+          ?.textContent?.includes("<img src=x onerror=alert(1)//"),
+      );
 
       await load(g, `${server.url}themes.html`);
       await chartsDrawn(g, 3);

@@ -12,7 +12,8 @@ function newestMtime(path: string, skip: (name: string) => boolean = () => false
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const name of readdirSync(path)) if (!skip(name)) newest = Math.max(newest, newestMtime(join(path, name), skip));
+  for (const name of readdirSync(path))
+    if (!skip(name)) newest = Math.max(newest, newestMtime(join(path, name), skip));
   return newest;
 }
 
@@ -29,18 +30,25 @@ export function staleReason(): string | null {
     newestMtime(join(PROJECT_ROOT, "scripts", "site")),
     newestMtime(outDir()),
   ];
-  return Math.max(...inputs) > built ? "sources or pipeline output changed since the last build" : null;
+  return Math.max(...inputs) > built
+    ? "sources or pipeline output changed since the last build"
+    : null;
 }
 
 /** Publishes the sample corpus into outDir() with the pipeline CLI, as `npm run build` does. */
 function runPipeline(): void {
   const cli = join(PROJECT_ROOT, "data-loaders", "cli.ts");
-  if (!existsSync(cli)) throw new Error(`no pipeline output in ${outDir()} and no ${cli} to produce it`);
+  if (!existsSync(cli))
+    throw new Error(`no pipeline output in ${outDir()} and no ${cli} to produce it`);
   console.log(`# publishing corpus/sample into ${outDir()}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", cli, "--corpus", join(PROJECT_ROOT, "corpus", "sample"), "--out", outDir()], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", cli, "--corpus", join(PROJECT_ROOT, "corpus", "sample"), "--out", outDir()],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (result.status !== 0 || !existsSync(join(outDir(), "speeches.parquet"))) {
     throw new Error(`pipeline run failed (exit ${result.status}); run \`npm run data\` to see why`);
   }
@@ -52,9 +60,13 @@ export function ensureSite(): void {
   const reason = staleReason();
   if (!reason) return;
   console.log(`# building site: ${reason}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "site", "build.ts")], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(PROJECT_ROOT, "scripts", "site", "build.ts")],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (result.status !== 0) throw new Error(`site build failed (exit ${result.status})`);
 }

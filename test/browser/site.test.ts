@@ -17,7 +17,9 @@ const SCREENS = join(PROJECT_ROOT, "test-artifacts", "screens");
 const PAGES = ["index.html", "data.html"];
 
 function readTable(name: string): Record<string, unknown>[] {
-  const table = arrow.tableFromIPC(parquet.readParquet(readFileSync(join(outDir(), `${name}.parquet`))).intoIPCStream());
+  const table = arrow.tableFromIPC(
+    parquet.readParquet(readFileSync(join(outDir(), `${name}.parquet`))).intoIPCStream(),
+  );
   return table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
 }
 
@@ -25,7 +27,9 @@ function readTable(name: string): Record<string, unknown>[] {
 async function load(g: GuardedPage, url: string): Promise<void> {
   await g.page.goto(url, { waitUntil: "load" });
   await g.page.waitForLoadState("networkidle");
-  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, { timeout: 30_000 });
+  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
+    timeout: 30_000,
+  });
 }
 
 function assertClean(g: GuardedPage, what: string): void {
@@ -42,7 +46,11 @@ describe("dashboard in headless Chromium", () => {
   before(async () => {
     ensureSite();
     mkdirSync(SCREENS, { recursive: true });
-    [browser, root, sub] = await Promise.all([launchBrowser(), serveStatic(DIST), serveStatic(DIST, { prefix: "/atlas/" })]);
+    [browser, root, sub] = await Promise.all([
+      launchBrowser(),
+      serveStatic(DIST),
+      serveStatic(DIST, { prefix: "/atlas/" }),
+    ]);
   });
   after(async () => {
     await browser?.close();
@@ -51,14 +59,21 @@ describe("dashboard in headless Chromium", () => {
   });
 
   for (const page of PAGES) {
-    for (const [mount, server] of [["root", () => root], ["subpath /atlas/", () => sub]] as const) {
+    for (const [mount, server] of [
+      ["root", () => root],
+      ["subpath /atlas/", () => sub],
+    ] as const) {
       test(`${page} at ${mount}: no console error, no outside request`, async () => {
         const g = await guardedPage(browser);
         try {
           await load(g, server().url + page);
           assert.match(await g.page.title(), /Speech Atlas 讲话图谱/);
           assert.equal(await g.page.getAttribute("html", "lang"), "zh-CN");
-          if (mount === "root") await g.page.screenshot({ path: join(SCREENS, page.replace(".html", ".png")), fullPage: true });
+          if (mount === "root")
+            await g.page.screenshot({
+              path: join(SCREENS, page.replace(".html", ".png")),
+              fullPage: true,
+            });
           assertClean(g, `${page} at ${mount}`);
         } finally {
           await g.close();
@@ -73,14 +88,24 @@ describe("dashboard in headless Chromium", () => {
     const g = await guardedPage(browser);
     try {
       await load(g, sub.url + "index.html");
-      assert.equal((await g.page.textContent("#summary-speeches"))?.replace(/\D/g, ""), String(rows.length));
+      assert.equal(
+        (await g.page.textContent("#summary-speeches"))?.replace(/\D/g, ""),
+        String(rows.length),
+      );
       // sum() is HUGEINT in DuckDB (Decimal128 in Arrow): must show as a plain number.
       const han = rows.reduce((n, r) => n + Number(r.han_chars), 0);
       assert.equal((await g.page.textContent("#summary-han"))?.trim(), han.toLocaleString("zh-CN"));
       // One cell per speech × theme from theme_scores' "_all" rows.
       const expectedCells = readTable("theme_scores").filter((r) => r.section_id === "_all").length;
-      assert.equal(expectedCells, rows.length * themes.length, "fixture sanity: _all rows cover speech × theme");
-      assert.equal(await g.page.locator('#theme-heatmap svg g[aria-label="cell"] rect').count(), expectedCells);
+      assert.equal(
+        expectedCells,
+        rows.length * themes.length,
+        "fixture sanity: _all rows cover speech × theme",
+      );
+      assert.equal(
+        await g.page.locator('#theme-heatmap svg g[aria-label="cell"] rect').count(),
+        expectedCells,
+      );
       // Year conflicts are listed with both years.
       const conflicts = rows.filter((r) => r.year_conflict === true);
       const items = g.page.locator("#data-quality .card").first().locator("li");
@@ -91,9 +116,13 @@ describe("dashboard in headless Chromium", () => {
       // Filtering by a level narrows the table and the heatmap to that level's speeches.
       const level = String(rows[0]!.level);
       const atLevel = rows.filter((r) => r.level === level).length;
-      await g.page.locator("select").nth(1).selectOption({ index: 1 + [...new Set(rows.map((r) => r.level))].sort().indexOf(level) });
+      await g.page
+        .locator("select")
+        .nth(1)
+        .selectOption({ index: 1 + [...new Set(rows.map((r) => r.level))].sort().indexOf(level) });
       await g.page.waitForFunction(
-        (n) => document.querySelectorAll('#theme-heatmap svg g[aria-label="cell"] rect').length === n,
+        (n) =>
+          document.querySelectorAll('#theme-heatmap svg g[aria-label="cell"] rect').length === n,
         atLevel * themes.length,
       );
       assertClean(g, "overview interactions");
@@ -106,23 +135,36 @@ describe("dashboard in headless Chromium", () => {
     const g = await guardedPage(browser, { acceptDownloads: true });
     try {
       await load(g, sub.url + "data.html");
-      for (const [name, ext] of [["speeches", "parquet"], ["theme_scores", "csv"]] as const) {
-        const href = await g.page.locator(`#downloads a:text-is("${name}.${ext}")`).getAttribute("href");
+      for (const [name, ext] of [
+        ["speeches", "parquet"],
+        ["theme_scores", "csv"],
+      ] as const) {
+        const href = await g.page
+          .locator(`#downloads a:text-is("${name}.${ext}")`)
+          .getAttribute("href");
         assert.ok(href, `${name}.${ext} link`);
         const response = await g.page.request.get(new URL(href, g.page.url()).href);
         assert.equal(response.status(), 200);
-        assert.ok(Buffer.from(await response.body()).equals(readFileSync(join(outDir(), `${name}.${ext}`))), `${name}.${ext} bytes`);
+        assert.ok(
+          Buffer.from(await response.body()).equals(readFileSync(join(outDir(), `${name}.${ext}`))),
+          `${name}.${ext} bytes`,
+        );
       }
       await g.page.locator("#sql-console textarea").fill("SELECT count(*) AS n FROM speeches");
       await g.page.locator("#sql-console button").click();
       // Wait for *this* query's result: the default query's table is on screen until then.
       await g.page.waitForFunction(() => {
-        const heads = [...document.querySelectorAll("#sql-result table thead th")].map((th) => th.textContent?.trim());
+        const heads = [...document.querySelectorAll("#sql-result table thead th")].map((th) =>
+          th.textContent?.trim(),
+        );
         return heads.filter(Boolean).join(",") === "n";
       });
       const cell = await g.page.locator("#sql-result table tbody tr td").last().textContent();
       assert.equal(cell?.replace(/\D/g, ""), String(speeches().length));
-      const [download] = await Promise.all([g.page.waitForEvent("download"), g.page.locator("#sql-download").click()]);
+      const [download] = await Promise.all([
+        g.page.waitForEvent("download"),
+        g.page.locator("#sql-download").click(),
+      ]);
       const csv = readFileSync((await download.path())!, "utf8");
       assert.equal(csv, `n\r\n${speeches().length}\r\n`);
       // A bad query shows an error in the page instead of breaking it.

@@ -35,7 +35,8 @@ export function resolveStaticPath(root: string, prefix: string, urlPath: string)
   }
   const file = normalize(join(root, rel));
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  if (existsSync(file) && statSync(file).isDirectory()) return existsSync(join(file, "index.html")) ? join(file, "index.html") : null;
+  if (existsSync(file) && statSync(file).isDirectory())
+    return existsSync(join(file, "index.html")) ? join(file, "index.html") : null;
   if (existsSync(file)) return file;
   // Framework's clean URLs: /data → data.html.
   return existsSync(file + ".html") ? file + ".html" : null;
