@@ -12,7 +12,7 @@ export interface CliOptions {
   nearDuplicate: number;
   quiet: boolean;
   help: boolean;
-  /** Worker threads for per-file work (1 = in-process). */
+  /** Worker processes for per-file work (1 = in-process). */
   workers: number;
   /** Cache folder, or null for --no-cache. */
   cacheDir: string | null;
@@ -34,7 +34,7 @@ Options:
   --max-file-mb <n>         Quarantine files larger than this many MB (default: 10)
   --near-duplicate <0..1>   Jaccard similarity of character 5-gram shingles at or above which a
                             file counts as a near duplicate of an earlier one (default: 0.9)
-  --workers <n>             Worker threads for reading, cleaning and processing speeches
+  --workers <n>             Worker processes for reading, cleaning and processing speeches
                             (default: available parallelism; 1 = all in the main thread)
   --cache <dir>             Cache of per-file results keyed by content hash, lexicon files and
                             pipeline version; never stale, safe to delete (default: <out>/.cache)
