@@ -6,21 +6,11 @@
 //   - bytes transferred per page (response bodies, all requests, cold cache).
 // Only `--readers` reader pages are built (each runs a loader over the whole output, ~4 s each at
 // 1,000 speeches); the pages measured do not depend on them. Appends the results to BENCHMARKS.md.
-import { spawnSync } from "node:child_process";
-import {
-  appendFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
-import { delimiter, join, resolve } from "node:path";
+import { appendFileSync, existsSync, rmSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { setHtmlLang } from "../site/build.ts";
+import { buildSiteInto } from "../site/build-into.ts";
 import { fillNpmCache } from "../site/npm-cache.ts";
 import { launchBrowser } from "../../test/browser/harness.ts";
 import { serveStatic } from "../../test/browser/static-server.ts";
@@ -33,72 +23,14 @@ const arg = (name: string): string | undefined => {
 const sizes = (arg("--sizes") ?? "1000").split(",").map(Number);
 const readers = Number(arg("--readers") ?? "20");
 
-function readSpeechIdsOf(out: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
-    files?: { speech_id?: string | null }[];
-  };
-  return (manifest.files ?? [])
-    .map((f) => f.speech_id)
-    .filter((id): id is string => typeof id === "string");
-}
-
-function setLang(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) setLang(path);
-    else if (name.endsWith(".html")) writeFileSync(path, setHtmlLang(readFileSync(path, "utf8")));
-  }
-}
-
 /** Builds the site of `out` into a new temporary folder, with only `readerCount` reader pages. */
 async function buildSite(
   out: string,
   readerCount: number,
 ): Promise<{ dist: string; seconds: number }> {
-  await fillNpmCache();
+  await fillNpmCache(); // outside the timing, as for the project build's warm cache
   const started = performance.now();
-  const dist = mkdtempSync(join(tmpdir(), "atlas-bench-dist-"));
-  const config = join(dist, "..", `${dist.split("/").pop()}.config.ts`);
-  const ids = readSpeechIdsOf(out).slice(0, readerCount);
-  writeFileSync(
-    config,
-    `import base from ${JSON.stringify(join(root, "observablehq.config.ts"))};\n` +
-      `export default {...base, output: ${JSON.stringify(dist)}, dynamicPaths: ${JSON.stringify(ids.map((id) => `/speeches/${id}`))}};\n`,
-  );
-  // Framework reuses a loader's cached output while the loader file is unchanged: drop it.
-  const cache = join(root, "src", ".observablehq", "cache", "data");
-  rmSync(cache, { recursive: true, force: true });
-  try {
-    const observable = join(
-      root,
-      "node_modules",
-      "@observablehq",
-      "framework",
-      "dist",
-      "bin",
-      "observable.js",
-    );
-    const result = spawnSync(
-      process.execPath,
-      ["--import", "tsx", observable, "build", "--config", config],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          SPEECH_ATLAS_OUT: out,
-          PATH: [join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
-          OBSERVABLE_TELEMETRY_DISABLE: "true",
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-    if (result.status !== 0)
-      throw new Error(`site build for ${out} failed (exit ${result.status})`);
-  } finally {
-    rmSync(cache, { recursive: true, force: true });
-    rmSync(config, { force: true });
-  }
-  setLang(dist);
+  const dist = await buildSiteInto(out, { readers: readerCount, prefix: "atlas-bench-dist-" });
   return { dist, seconds: (performance.now() - started) / 1000 };
 }
 

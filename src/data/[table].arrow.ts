@@ -1,6 +1,6 @@
 // Re-encodes one published Parquet table as an Arrow IPC stream for the browser: DuckDB-wasm
 // inserts Arrow IPC natively, while reading Parquet would need its parquet extension, which is
-// downloaded from extensions.duckdb.org at run time (unavailable offline).
+// downloaded from DuckDB's extension server at run time (unreachable offline).
 import * as parquet from "parquet-wasm";
 import { readOutFile, tableParam } from "../../scripts/site/pipeline-out.ts";
 

@@ -7,6 +7,10 @@ import { join } from "node:path";
 import * as arrow from "apache-arrow";
 import { readOutTable, type Row } from "../../src/lib/outTables.ts";
 import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
+import { ensurePipelineOutput } from "./site-build.ts";
+
+// On a fresh clone out/ is empty until something publishes the sample corpus.
+ensurePipelineOutput();
 
 /** Runs one loader as Framework does (a tsx child process) and reads its Arrow IPC output. */
 function runLoader(file: string): Row[] {

@@ -54,9 +54,14 @@ function runPipeline(): void {
   }
 }
 
+/** Publishes the sample corpus into outDir() unless it already holds pipeline output. */
+export function ensurePipelineOutput(): void {
+  if (!existsSync(join(outDir(), "speeches.parquet"))) runPipeline();
+}
+
 /** Builds the site when stale (~20 s), publishing the sample corpus first when outDir() is empty. */
 export function ensureSite(): void {
-  if (!existsSync(join(outDir(), "speeches.parquet"))) runPipeline();
+  ensurePipelineOutput();
   const reason = staleReason();
   if (!reason) return;
   console.log(`# building site: ${reason}`);
