@@ -1,5 +1,5 @@
 // The whole pipeline over a corpus folder: read every file (I/O edge), clean and process each
-// speech (in a pool of worker threads, with an optional content-hash cache), drop duplicates,
+// speech (in a pool of worker processes, with an optional content-hash cache), drop duplicates,
 // compute corpus-level tables, publish (I/O edge). Every input file ends up in exactly one
 // manifest row, whatever happens to it. Per-speech rows are spilled to disk and corpus-level
 // tables computed from compact aggregates, so memory stays bounded on large corpora; the output
@@ -21,7 +21,7 @@ export interface RunOptions {
   maxBytes: number;
   nearDuplicateThreshold: number;
   onProgress?: (done: number, total: number, label: string) => void;
-  /** Worker threads for per-file work; 1 = in-process. Default: available parallelism. */
+  /** Worker processes for per-file work; 1 = in-process. Default: available parallelism. */
   workers?: number;
   /** Folder of the per-file result cache; null/undefined = no cache. */
   cacheDir?: string | null;
