@@ -3,6 +3,7 @@
 // vectorFromArray builders, which cost ~9 µs a row and dominated writing the large tables.
 import { Bool, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from "apache-arrow";
 import type { ColumnSpec, TableSpec } from "../tables/spec.ts";
+import { columnValues } from "../publish/arrow.ts";
 
 function validity(values: readonly unknown[]): { bitmap: Uint8Array | undefined; nulls: number } {
   let nulls = 0;
@@ -71,14 +72,7 @@ function column(col: ColumnSpec, values: readonly unknown[]): Vector {
 export function toArrowTableFast<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Table {
   const columns: Record<string, Vector> = {};
   for (const col of spec.columns) {
-    const values = rows.map((r) => {
-      const v = (r as Record<string, unknown>)[col.name];
-      if (v === undefined) throw new Error(`${spec.name}: row lacks column ${col.name}`);
-      if (v === null && !col.nullable)
-        throw new Error(`${spec.name}: null in non-nullable column ${col.name}`);
-      return v;
-    });
-    columns[col.name] = column(col, values);
+    columns[col.name] = column(col, columnValues(spec, col, rows));
   }
   return new Table(columns);
 }

@@ -10,7 +10,7 @@ import {
   type DataType,
   type Vector,
 } from "apache-arrow";
-import type { ColumnType, TableSpec } from "../tables/spec.ts";
+import type { ColumnSpec, ColumnType, TableSpec } from "../tables/spec.ts";
 
 const ARROW_TYPES: Record<ColumnType, () => DataType> = {
   string: () => new Utf8(),
@@ -19,17 +19,25 @@ const ARROW_TYPES: Record<ColumnType, () => DataType> = {
   boolean: () => new Bool(),
 };
 
+/** A column's values from row objects, refusing missing columns and nulls the contract forbids. */
+export function columnValues<Row>(
+  spec: TableSpec<Row>,
+  col: ColumnSpec,
+  rows: readonly Row[],
+): unknown[] {
+  return rows.map((r) => {
+    const v = (r as Record<string, unknown>)[col.name];
+    if (v === undefined) throw new Error(`${spec.name}: row lacks column ${col.name}`);
+    if (v === null && !col.nullable)
+      throw new Error(`${spec.name}: null in non-nullable column ${col.name}`);
+    return v;
+  });
+}
+
 export function toArrowTable<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Table {
   const columns: Record<string, Vector> = {};
   for (const col of spec.columns) {
-    const values = rows.map((r) => {
-      const v = (r as Record<string, unknown>)[col.name];
-      if (v === undefined) throw new Error(`${spec.name}: row lacks column ${col.name}`);
-      if (v === null && !col.nullable)
-        throw new Error(`${spec.name}: null in non-nullable column ${col.name}`);
-      return v;
-    });
-    columns[col.name] = vectorFromArray(values, ARROW_TYPES[col.type]());
+    columns[col.name] = vectorFromArray(columnValues(spec, col, rows), ARROW_TYPES[col.type]());
   }
   return new Table(columns);
 }

@@ -2,9 +2,7 @@
 // Writes a briefing package: briefing.html (self-contained), briefing.pdf (A4), charts/<id>.svg,
 // .png (2×), .csv and .txt (title, caption, source), summary.md and report.json.
 // Exit 2 for bad options (one line naming the valid values), 1 for failures.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   dataDate,
@@ -16,7 +14,7 @@ import {
   topFormulations,
   type ChartParams,
 } from "../../src/embed/series.js";
-import { PROJECT_ROOT } from "../site/pipeline-out.ts";
+import { publishCorpus } from "../site/pipeline-out.ts";
 import { parseReportArgs, UsageError, USAGE, type ReportOptions } from "./args.ts";
 import { briefingHtml } from "./html.ts";
 import { Renderer, type ChartRequest } from "./render.ts";
@@ -32,26 +30,7 @@ import { readReportTables, type ReportTables } from "./tables.ts";
 const CHART_WIDTH = 670;
 
 function runPipeline(corpus: string): string {
-  const out = mkdtempSync(join(tmpdir(), "speech-atlas-report-"));
-  const r = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(PROJECT_ROOT, "data-loaders", "cli.ts"),
-      "--corpus",
-      corpus,
-      "--out",
-      out,
-      "--quiet",
-    ],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  if (r.status !== 0) throw new Error(`pipeline failed on ${corpus} (exit ${r.status})`);
-  return out;
+  return publishCorpus(corpus, "speech-atlas-report-");
 }
 
 /** Data-dependent checks; throws UsageError naming the valid values. */

@@ -1,7 +1,9 @@
 // Where the dashboard's Framework loaders (src/data/*) find the pipeline's published tables.
 // The pipeline writes <table>.parquet + <table>.csv + datapackage.json + manifest.json into one
 // folder: $SPEECH_ATLAS_OUT when set (relative paths resolve against the project root), else out/.
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TABLE_NAMES } from "../../data-loaders/tables/index.ts";
@@ -37,4 +39,25 @@ export function readOutFile(name: string): Buffer {
     );
   }
   return readFileSync(path);
+}
+
+/** Publishes `corpus` with the pipeline CLI into a new temporary folder; returns that folder. */
+export function publishCorpus(corpus: string, prefix = "atlas-out-"): string {
+  const out = mkdtempSync(join(tmpdir(), prefix));
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(PROJECT_ROOT, "data-loaders", "cli.ts"),
+      "--corpus",
+      corpus,
+      "--out",
+      out,
+      "--quiet",
+    ],
+    { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  if (result.status !== 0) throw new Error(`pipeline failed on ${corpus} (exit ${result.status})`);
+  return out;
 }
