@@ -1,6 +1,7 @@
 // Term statistics in long form: one row per term × group where the term occurs, for the groups
-// analysts compare (the corpus, each speech, each year, level and genre). Pure function of the
-// terms table and speech metadata. Contract: data-loaders/tables/language.ts (term_stats).
+// analysts compare (the corpus, each year, level and genre, and each speech — for a speech only
+// its most distinctive terms, see DEFAULT_SPEECH_TERMS). Pure function of the terms table and
+// speech metadata. Contract: data-loaders/tables/language.ts (term_stats).
 //
 // Rates are per 10,000 Han characters of the group's speeches. For year/level/genre two rates
 // are given, because they answer different questions:
@@ -33,9 +34,38 @@ export interface TermStatsOptions {
   minCount?: number;
   /** Strength of the log-odds prior in pseudo-tokens; default: the corpus token total. */
   alpha0?: number;
+  /**
+   * Speech rows kept per speech: its most distinctive terms (default 50, see
+   * DEFAULT_SPEECH_TERMS; Infinity keeps every term).
+   */
+  speechTerms?: number;
 }
 
 export const DEFAULT_MIN_TERM_COUNT = 5;
+
+/**
+ * Speech rows per speech. Every (term, speech) pair would restate the terms table (its counts
+ * summed over sections) and make up ~90 % of this table on a large corpus (7.3 M of 7.9 M rows
+ * at 10,000 speeches); what a speech row adds is its distinctiveness (log-odds z, tf-idf), and
+ * analysts read that from the top of the list. Exact per-speech counts of every term stay in
+ * the terms table.
+ */
+export const DEFAULT_SPEECH_TERMS = 50;
+
+/**
+ * Order of a speech's candidate rows: log-odds z descending (null last), then count
+ * descending, then term in code-point order. The first `k` are kept.
+ */
+export function compareDistinctive(
+  a: { z: number | null; count: number; term: string },
+  b: { z: number | null; count: number; term: string },
+): number {
+  const za = a.z ?? -Infinity;
+  const zb = b.z ?? -Infinity;
+  if (za !== zb) return za > zb ? -1 : 1;
+  if (a.count !== b.count) return b.count - a.count;
+  return compare(a.term, b.term);
+}
 
 /** Group of the whole corpus (as in the term_stats contract). */
 export const CORPUS_GROUP = "all";
@@ -88,7 +118,8 @@ interface GroupInfo {
 
 /**
  * Rows ordered by term, then group kind (corpus, year, level, genre, speech), then group, in
- * code-point order; only (term, group) pairs with count ≥ 1. log_odds_z compares the group
+ * code-point order; only (term, group) pairs with count ≥ 1, and per speech only its
+ * `speechTerms` most distinctive terms (compareDistinctive). log_odds_z compares the group
  * with the rest of the corpus (null for the corpus, and for a group that is the whole corpus);
  * tfidf is set on speech rows only (see tfidf.ts); mean_speech_rate_per_10k on year, level and
  * genre rows only.
@@ -99,6 +130,7 @@ export function termStats(
   options: TermStatsOptions = {},
 ): TermStatRow[] {
   const minCount = options.minCount ?? DEFAULT_MIN_TERM_COUNT;
+  const speechTerms = options.speechTerms ?? DEFAULT_SPEECH_TERMS;
   const meta = new Map(speeches.map((s) => [s.speech_id, s]));
   if (meta.size !== speeches.length) throw new Error("duplicate speech_id in speech metadata");
   const bySpeech = countsBySpeech(terms);
@@ -152,14 +184,28 @@ export function termStats(
     }
   }
 
-  // Inverted index for the speech rows, speeches in id order.
-  const speechesOf = new Map<string, string[]>();
+  // Each speech's most distinctive kept terms, then an inverted index of them (speeches in id
+  // order) so the rows come out term by term.
+  const keptSet = new Set(kept);
+  const zOf = (term: string, id: string, count: number): number | null => {
+    const tokens = speechTokens.get(id)!;
+    const total = corpus.get(term)!;
+    return tokens < corpusTokens
+      ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, prior(term), alpha0).z
+      : null;
+  };
+  const speechesOf = new Map<string, { id: string; z: number | null }[]>();
   for (const id of [...bySpeech.keys()].sort(compare)) {
+    const candidates: { term: string; count: number; z: number | null }[] = [];
     for (const [term, c] of bySpeech.get(id)!) {
-      if (c <= 0) continue;
+      if (c <= 0 || !keptSet.has(term)) continue;
+      candidates.push({ term, count: c, z: zOf(term, id, c) });
+    }
+    candidates.sort(compareDistinctive);
+    for (const { term, z } of candidates.slice(0, speechTerms)) {
       let list = speechesOf.get(term);
       if (!list) speechesOf.set(term, (list = []));
-      list.push(id);
+      list.push({ id, z });
     }
   }
 
@@ -194,7 +240,7 @@ export function termStats(
         });
       }
     }
-    for (const id of speechesOf.get(term) ?? []) {
+    for (const { id, z } of speechesOf.get(term) ?? []) {
       const s = meta.get(id)!;
       const count = bySpeech.get(id)!.get(term)!;
       const tokens = speechTokens.get(id)!;
@@ -208,10 +254,7 @@ export function termStats(
         mean_speech_rate_per_10k: null,
         df: 1,
         tfidf: tfidf(count, tokens, df.get(term)!, speeches.length),
-        log_odds_z:
-          tokens < corpusTokens
-            ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
-            : null,
+        log_odds_z: z,
       });
     }
   }

@@ -1,7 +1,7 @@
 // Main-thread side: keeps what the corpus-level steps need from each file outcome in compact
 // form, and spills the per-speech table rows to disk. Memory per speech: its cleaned text, its
 // speech row, term ids/counts and sentence token ids as typed arrays (terms interned once for
-// the corpus); the row JSON lives in one spill file per table, read back slice by slice when the
+// the corpus); the encoded rows (encoded-rows.ts) live in one spill file per table, read back slice by slice when the
 // table is written. Outcomes may arrive in any order: everything is keyed by path index.
 import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import {
   type FileOutcome,
   type SpeechTable,
 } from "./file-work.ts";
+import type { EncodedRows } from "./encoded-rows.ts";
 
 export interface CollectedSpeech {
   index: number;
@@ -100,13 +101,12 @@ export class Collector {
     });
   }
 
-  /** The rows one speech contributed to a per-speech table. */
-  rowsOf(s: CollectedSpeech, table: SpeechTable): unknown[] {
+  /** The rows one speech contributed to a per-speech table, encoded for publishing. */
+  rowsOf(s: CollectedSpeech, table: SpeechTable): EncodedRows {
     const [offset, length] = s.spill[table];
-    if (length === 0) return [];
     const buf = Buffer.allocUnsafe(length);
     readSync(this.fds[table], buf, 0, length, offset);
-    return JSON.parse(buf.toString("utf8")) as unknown[];
+    return JSON.parse(buf.toString("utf8")) as EncodedRows;
   }
 
   dispose(): void {

@@ -11,6 +11,9 @@ import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
 import type { SpeechCache } from "./cache.ts";
 import type { PipelineContext } from "./context.ts";
 import { processSpeech } from "./process-speech.ts";
+import { encodeRows } from "./encoded-rows.ts";
+import * as tables from "../tables/index.ts";
+import type { TableSpec } from "../tables/spec.ts";
 
 /** Per-speech tables, spilled to disk by the collector and written in speech_id order. */
 export const SPEECH_TABLES = [
@@ -23,6 +26,21 @@ export const SPEECH_TABLES = [
 ] as const;
 export type SpeechTable = (typeof SPEECH_TABLES)[number];
 
+/** The published table each per-speech table's rows belong to. */
+export const SPEECH_TABLE_SPECS: Record<SpeechTable, TableSpec<any>> = {
+  sections: tables.sectionsTable,
+  sentences: tables.sentencesTable,
+  removals: tables.removalsTable,
+  terms: tables.termsTable,
+  formulation_hits: tables.formulationHitsTable,
+  theme_scores: tables.themeScoresTable,
+};
+
+/** JSON of the speech's rows encoded for publishing (CSV lines + checked columns). */
+function encodeSpeechTable(table: SpeechTable, rows: readonly unknown[]): string {
+  return JSON.stringify(encodeRows(SPEECH_TABLE_SPECS[table], rows));
+}
+
 export interface ReadableOutcome {
   kind: "readable";
   path: string;
@@ -33,7 +51,8 @@ export interface ReadableOutcome {
   /** Cleaned text: duplicate detection and formulation candidates need it. */
   text: string;
   speech: SpeechRow;
-  /** JSON array text of this speech's rows, per table (parsed only when the table is written). */
+  /** JSON of this speech's rows per table, encoded for publishing (encoded-rows.ts): parsed
+   *  only when the table is written. */
   tables: Record<SpeechTable, string>;
   /** Term → count over the whole speech (what term_stats needs), as parallel arrays. */
   termWords: string[];
@@ -133,12 +152,12 @@ export async function processFile(
     text: cleaned.text,
     speech: r.speech,
     tables: {
-      sections: JSON.stringify(r.sections),
-      sentences: JSON.stringify(r.sentences),
-      removals: JSON.stringify(r.removals),
-      terms: JSON.stringify(r.terms),
-      formulation_hits: JSON.stringify(r.hits),
-      theme_scores: JSON.stringify(r.themeScores),
+      sections: encodeSpeechTable("sections", r.sections),
+      sentences: encodeSpeechTable("sentences", r.sentences),
+      removals: encodeSpeechTable("removals", r.removals),
+      terms: encodeSpeechTable("terms", r.terms),
+      formulation_hits: encodeSpeechTable("formulation_hits", r.hits),
+      theme_scores: encodeSpeechTable("theme_scores", r.themeScores),
     },
     termWords: [...counts.keys()],
     termCounts: [...counts.values()],

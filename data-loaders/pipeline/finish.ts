@@ -16,7 +16,8 @@ import { writeCorpusTables, writeCorpusTablesInWorker } from "./corpus-tables.ts
 import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
-import { writeTableStreaming } from "./table-writer.ts";
+import { writeEncodedTable, writeTableStreaming } from "./table-writer.ts";
+import type { EncodedRows } from "./encoded-rows.ts";
 
 export interface FinishResult {
   manifest: ManifestRow[];
@@ -74,16 +75,8 @@ function* spilledRows(
   collector: Collector,
   speeches: readonly CollectedSpeech[],
   table: SpeechTable,
-): Generator<unknown[]> {
-  let rows: unknown[] = [];
-  for (const s of speeches) {
-    for (const row of collector.rowsOf(s, table)) rows.push(row);
-    if (rows.length >= 8192) {
-      yield rows;
-      rows = [];
-    }
-  }
-  if (rows.length) yield rows;
+): Generator<EncodedRows> {
+  for (const s of speeches) yield collector.rowsOf(s, table);
 }
 
 export async function finish(
@@ -113,14 +106,22 @@ export async function finish(
   await mkdir(opts.out, { recursive: true });
   const outputs: OutputFile[] = [];
   const rowCounts: Record<string, number> = {};
-  const put = async (spec: TableSpec<any>, chunks: Iterable<readonly unknown[]>) => {
-    const r = await writeTableStreaming(spec, chunks, join(opts.out, spec.name));
+  const put = async (spec: TableSpec<any>, chunks: Iterable<readonly unknown[]>) =>
+    record(spec, await writeTableStreaming(spec, chunks, join(opts.out, spec.name)));
+  const record = (spec: TableSpec<any>, r: Awaited<ReturnType<typeof writeEncodedTable>>) => {
     rowCounts[spec.name] = r.rows;
     outputs.push({ path: `${spec.name}.parquet`, ...r.parquet, rows: r.rows });
     outputs.push({ path: `${spec.name}.csv`, ...r.csv!, rows: r.rows });
   };
   const spilled = (spec: TableSpec<any>, table: SpeechTable) =>
-    time(`write_${spec.name}`, () => put(spec, spilledRows(collector, kept, table)));
+    time(`write_${spec.name}`, async () => {
+      const r = await writeEncodedTable(
+        spec,
+        spilledRows(collector, kept, table),
+        join(opts.out, spec.name),
+      );
+      record(spec, r);
+    });
   const inMemory = (spec: TableSpec<any>, rows: readonly unknown[]) =>
     time(`write_${spec.name}`, () => put(spec, [rows]));
 
@@ -188,10 +189,12 @@ export async function writeHive(
     for (const [year, speeches] of [...byYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const dir = join(out, "hive", spec.name, `year=${year}`);
       await mkdir(dir, { recursive: true });
-      const chunks = table
-        ? spilledRows(collector, speeches, table)
-        : [speeches.map((s) => s.speech)];
-      await writeTableStreaming(spec, chunks, join(dir, "part-0"), { csv: false });
+      const base = join(dir, "part-0");
+      if (table)
+        await writeEncodedTable(spec, spilledRows(collector, speeches, table), base, {
+          csv: false,
+        });
+      else await writeTableStreaming(spec, [speeches.map((s) => s.speech)], base, { csv: false });
     }
   }
 }

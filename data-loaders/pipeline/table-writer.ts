@@ -12,8 +12,8 @@ import {
   WriterPropertiesBuilder,
   transformParquetStream,
 } from "parquet-wasm";
-import { toArrowTableFast as toArrowTable } from "./fast-arrow.ts";
-import { csvCell } from "../publish/csv.ts";
+import { arrowTableFromColumns } from "./fast-arrow.ts";
+import { encodeRows, rechunkColumns, type EncodedRows } from "./encoded-rows.ts";
 import { PARQUET_CREATED_BY } from "../publish/parquet.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
@@ -46,13 +46,32 @@ class HashedFile {
   }
 }
 
-/**
- * Writes `rows` (an async stream of row chunks, in output order) to `<base>.parquet` and
- * `<base>.csv` (csv optional); returns the row count and file digests.
- */
-export async function writeTableStreaming<Row>(
+/** Encodes each chunk of rows as it comes (in-memory and corpus-level tables). */
+async function* encodeChunks<Row>(
   spec: TableSpec<Row>,
   chunks: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
+): AsyncGenerator<EncodedRows> {
+  for await (const rows of chunks as AsyncIterable<readonly Row[]>)
+    if (rows.length) yield encodeRows(spec, rows);
+}
+
+/**
+ * Writes `rows` (a stream of row chunks, in output order) to `<base>.parquet` and `<base>.csv`
+ * (csv optional); returns the row count and file digests.
+ */
+export function writeTableStreaming<Row>(
+  spec: TableSpec<Row>,
+  chunks: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
+  base: string,
+  options: { csv?: boolean } = {},
+) {
+  return writeEncodedTable(spec, encodeChunks(spec, chunks), base, options);
+}
+
+/** Same, from rows already encoded (encoded-rows.ts), e.g. per speech by the worker processes. */
+export async function writeEncodedTable(
+  spec: TableSpec<any>,
+  parts: AsyncIterable<EncodedRows> | Iterable<EncodedRows>,
   base: string,
   { csv = true }: { csv?: boolean } = {},
 ): Promise<{
@@ -70,41 +89,56 @@ export async function writeTableStreaming<Row>(
     .setMaxRowGroupSize(CHUNK_ROWS)
     .build();
 
-  // Re-chunk to exactly CHUNK_ROWS so each Arrow batch is one row group's worth.
-  let pending: Row[] = [];
+  // The CSV text is written as parts pass by; the columns are regrouped into blocks of exactly
+  // CHUNK_ROWS rows, one Arrow batch = one row group's worth.
   let total = 0;
-  let sawBatch = false;
+  const width = spec.columns.length;
+  const passing = (async function* () {
+    for await (const part of parts as AsyncIterable<EncodedRows>) {
+      if (cs && part.csv) await cs.write(part.csv);
+      yield part;
+    }
+  })();
   const iterator = (async function* () {
-    const flush = function* (rows: Row[]) {
-      const wasm = WasmTable.fromIPCStream(tableToIPC(toArrowTable(spec, rows), "stream"));
+    let sawBatch = false;
+    const buffered: EncodedRows[] = [];
+    let bufferedRows = 0;
+    const flush = function* (columns: readonly (readonly unknown[])[]) {
+      const wasm = WasmTable.fromIPCStream(
+        tableToIPC(arrowTableFromColumns(spec, columns), "stream"),
+      );
       const batches = wasm.recordBatches();
       // wasm memory only grows: free the table now rather than whenever GC finalizes it.
       wasm.free();
       for (const batch of batches) yield batch;
     };
-    for await (const chunk of chunks as AsyncIterable<readonly Row[]>) {
-      for (const row of chunk) pending.push(row);
-      if (cs && chunk.length) {
-        let text = "";
-        for (const row of chunk) {
-          const r = row as Record<string, unknown>;
-          text += spec.columns.map((c) => csvCell(r[c.name], c)).join(",") + "\n";
+    const drain = function* (final: boolean) {
+      if (!final && bufferedRows < CHUNK_ROWS) return;
+      let rest: EncodedRows[] = [];
+      let restRows = 0;
+      for (const block of rechunkColumns(width, buffered, CHUNK_ROWS)) {
+        if (block.n < CHUNK_ROWS && !final) {
+          // An incomplete block waits for the next parts.
+          rest = [{ n: block.n, csv: "", columns: block.columns }];
+          restRows = block.n;
+          break;
         }
-        await cs.write(text);
-      }
-      while (pending.length >= CHUNK_ROWS) {
-        const head = pending.slice(0, CHUNK_ROWS);
-        pending = pending.slice(CHUNK_ROWS);
-        total += head.length;
+        total += block.n;
         sawBatch = true;
-        yield* flush(head);
+        yield* flush(block.columns);
       }
+      buffered.length = 0;
+      buffered.push(...rest);
+      bufferedRows = restRows;
+    };
+    for await (const part of passing) {
+      if (part.n === 0) continue;
+      buffered.push(part);
+      bufferedRows += part.n;
+      yield* drain(false);
     }
-    if (pending.length > 0 || !sawBatch) {
-      total += pending.length;
-      yield* flush(pending);
-      pending = [];
-    }
+    yield* drain(true);
+    if (!sawBatch) yield* flush(spec.columns.map(() => []));
   })();
 
   const input = new ReadableStream({

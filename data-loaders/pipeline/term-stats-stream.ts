@@ -2,10 +2,17 @@
 // the same floating-point operations in the same order as language/stats.ts termStats() (with
 // its defaults), which would need every term row and an inverted index of objects in memory:
 // here the counts are typed arrays, groups accumulate only the kept terms (corpus count ≥
-// DEFAULT_MIN_TERM_COUNT), and speech rows come from a CSR inverted index.
+// DEFAULT_MIN_TERM_COUNT), and speech rows (each speech's DEFAULT_SPEECH_TERMS most distinctive
+// terms, chosen speech by speech) come from a CSR inverted index.
 import { compareCodePoints as compare } from "../language/collocations.ts";
 import { logOddsTerm } from "../language/logodds.ts";
-import { CORPUS_GROUP, DEFAULT_MIN_TERM_COUNT, UNKNOWN_YEAR } from "../language/stats.ts";
+import {
+  compareDistinctive,
+  CORPUS_GROUP,
+  DEFAULT_MIN_TERM_COUNT,
+  DEFAULT_SPEECH_TERMS,
+  UNKNOWN_YEAR,
+} from "../language/stats.ts";
 import { tfidf } from "../language/tfidf.ts";
 import type { TermStatRow } from "../types.ts";
 import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
@@ -36,6 +43,7 @@ export function* termStatsChunks(
   speeches: readonly CollectedSpeech[],
   words: readonly string[],
   chunkRows = 8192,
+  speechTerms = DEFAULT_SPEECH_TERMS,
 ): Generator<TermStatRow[]> {
   const V = words.length;
   const corpus = new Float64Array(V);
@@ -63,7 +71,6 @@ export function* termStatsChunks(
   const alpha0 = corpusTokens;
 
   const pooled = new Map<PooledKind, Map<string, Group>>(POOLED_KINDS.map((k) => [k, new Map()]));
-  const postings = new Int32Array(K + 1);
   for (const [i, s] of speeches.entries()) {
     for (const kind of POOLED_KINDS) {
       const groups = pooled.get(kind)!;
@@ -91,24 +98,48 @@ export function* termStatsChunks(
         g.count[r] = g.count[r]! + c;
         g.df[r] = g.df[r]! + 1;
         g.rateSum[r] = g.rateSum[r]! + rate(c, s.speech.han_chars);
-        if (kind === "corpus") postings[r + 1] = postings[r + 1]! + 1;
       }
     }
   }
-  // CSR inverted index: for each kept term, (speech index, count) in speech order.
+  // Each speech's most distinctive kept terms (the same z as the row will show), then a CSR
+  // inverted index of them: for each kept term, (speech index, count, z) in speech order.
+  const chosen: { r: number; i: number; count: number; z: number | null }[][] = [];
+  for (const [i, s] of speeches.entries()) {
+    const tokens = speechTokens[i]!;
+    const candidates: { r: number; i: number; term: string; count: number; z: number | null }[] =
+      [];
+    for (let j = 0; j < s.termIds.length; j++) {
+      const t = s.termIds[j]!;
+      const r = rank[t]!;
+      const count = s.termCounts[j]!;
+      if (count <= 0 || r < 0) continue;
+      const total = corpus[t]!;
+      const alphaW = (alpha0 * total) / corpusTokens;
+      const z =
+        tokens < corpusTokens
+          ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
+          : null;
+      candidates.push({ r, i, term: words[t]!, count, z });
+    }
+    candidates.sort(compareDistinctive);
+    chosen.push(candidates.slice(0, speechTerms));
+  }
+  const postings = new Int32Array(K + 1);
+  for (const list of chosen) for (const c of list) postings[c.r + 1] = postings[c.r + 1]! + 1;
   for (let r = 0; r < K; r++) postings[r + 1] = postings[r + 1]! + postings[r]!;
   const fill = postings.slice(0, K);
   const postSpeech = new Int32Array(postings[K]!);
   const postCount = new Int32Array(postings[K]!);
-  for (const [i, s] of speeches.entries()) {
-    for (let j = 0; j < s.termIds.length; j++) {
-      const r = rank[s.termIds[j]!]!;
-      if (s.termCounts[j]! <= 0 || r < 0) continue;
-      const at = fill[r]!++;
-      postSpeech[at] = i;
-      postCount[at] = s.termCounts[j]!;
+  const postZ = new Float64Array(postings[K]!); // NaN = null
+  for (const list of chosen) {
+    for (const c of list) {
+      const at = fill[c.r]!++;
+      postSpeech[at] = c.i;
+      postCount[at] = c.count;
+      postZ[at] = c.z ?? NaN;
     }
   }
+  chosen.length = 0;
   const sortedGroups = new Map(
     POOLED_KINDS.map((k) => [k, [...pooled.get(k)!.keys()].sort(compare)]),
   );
@@ -157,10 +188,7 @@ export function* termStatsChunks(
         mean_speech_rate_per_10k: null,
         df: 1,
         tfidf: tfidf(count, tokens, df[t]!, speeches.length),
-        log_odds_z:
-          tokens < corpusTokens
-            ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
-            : null,
+        log_odds_z: Number.isNaN(postZ[p]!) ? null : postZ[p]!,
       });
     }
     if (rows.length >= chunkRows) {

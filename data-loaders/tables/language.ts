@@ -189,7 +189,8 @@ export const themeScoresTable = defineTable<ThemeScoreRow>({
 export const termStatsTable = defineTable<TermStatRow>({
   name: "term_stats",
   title: "Term statistics 词语统计",
-  grain: "one row per term × group kind × group (long form)",
+  grain:
+    "one row per term × group kind × group (long form), for terms with corpus count ≥ 5; for speech groups only the speech's 50 most distinctive terms (highest log_odds_z, then count, then term) — every term's per-speech count is in the terms table",
   primaryKey: ["term", "group_kind", "group"],
   columns: [
     { name: "term", type: "string", description: "Term (terms.term)." },
@@ -233,7 +234,7 @@ export const termStatsTable = defineTable<TermStatRow>({
         "z-score of the weighted log-odds ratio, group vs the rest of the corpus, informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), natural logs.",
     },
   ],
-  invariants: ["count >= 1", "df >= 1"],
+  invariants: ["count >= 1", "df >= 1", "at most 50 speech rows per speech"],
 });
 
 export const collocationsTable = defineTable<CollocationRow>({

@@ -1,6 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { termStats, countsBySpeech, type SpeechMeta } from "../../data-loaders/language/stats.ts";
+import {
+  compareDistinctive,
+  countsBySpeech,
+  termStats,
+  type SpeechMeta,
+} from "../../data-loaders/language/stats.ts";
 import { logOdds } from "../../data-loaders/language/logodds.ts";
 import { tfidf, tfidfBySpeech } from "../../data-loaders/language/tfidf.ts";
 import type { TermRow, TermStatRow } from "../../data-loaders/types.ts";
@@ -144,6 +149,47 @@ test("minCount drops rare terms everywhere (default 5)", () => {
   close(
     rows.find((r) => r.group_kind === "speech" && r.group === "s2")!.tfidf,
     (4 / 7) * Math.log(4 / 3),
+  );
+});
+
+test("speech rows keep each speech's most distinctive terms: z desc, count desc, term", () => {
+  for (const k of [0, 1, 2]) {
+    const rows = termStats(TERMS, SPEECHES, { minCount: 1, speechTerms: k });
+    const pooled = rows.filter((r) => r.group_kind !== "speech");
+    // Pooled rows do not depend on the cut.
+    assert.deepEqual(
+      pooled,
+      all.filter((r) => r.group_kind !== "speech"),
+    );
+    for (const id of ["s1", "s2", "s3"]) {
+      const every = all
+        .filter((r) => r.group_kind === "speech" && r.group === id)
+        .map((r) => ({ term: r.term, count: r.count, z: r.log_odds_z }))
+        .sort(compareDistinctive);
+      const kept = rows
+        .filter((r) => r.group_kind === "speech" && r.group === id)
+        .map((r) => r.term)
+        .sort();
+      assert.deepEqual(
+        kept,
+        every
+          .slice(0, k)
+          .map((r) => r.term)
+          .sort(),
+        `speech ${id}, k = ${k}`,
+      );
+    }
+  }
+  // The highest z comes first; null z (a one-speech corpus) falls back to count.
+  const order = [
+    { term: "b", count: 1, z: null },
+    { term: "a", count: 2, z: null },
+    { term: "c", count: 1, z: 0.5 },
+    { term: "d", count: 9, z: -1 },
+  ].sort(compareDistinctive);
+  assert.deepEqual(
+    order.map((r) => r.term),
+    ["c", "d", "a", "b"],
   );
 });
 
