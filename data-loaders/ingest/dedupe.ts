@@ -34,7 +34,7 @@ const SEED = 0x9e3779b9;
  * (ties: the earliest). Kept documents do not appear in the map.
  */
 export function findDuplicates(
-  docs: { key: string; text: string }[],
+  docs: { key: string; text: string; signature?: ArrayLike<number> }[],
   threshold = 0.9,
 ): Map<string, DuplicateOf> {
   const result = new Map<string, DuplicateOf>();
@@ -50,11 +50,13 @@ export function findDuplicates(
       result.set(doc.key, { of: exactOf, similarity: 1, exact: true });
       continue;
     }
-    const shingles = shingleHashes(doc.text);
-    const bandKeys = lshBandKeys(signature(shingles));
+    const bandKeys = lshBandKeys(doc.signature ?? minhashSignature(doc.text));
 
     const candidates = new Set<number>();
     for (const band of bandKeys) for (const i of buckets.get(band) ?? []) candidates.add(i);
+    // Shingles only for the few texts with candidates: the signature (computed where the text
+    // was processed, and cached with it) is all the others need.
+    const shingles = candidates.size > 0 ? shingleHashes(doc.text) : new Uint32Array(0);
 
     let best: { index: number; similarity: number } | null = null;
     for (const i of [...candidates].sort((a, b) => a - b)) {
@@ -82,13 +84,19 @@ export function findDuplicates(
   return result;
 }
 
-/** Exact Jaccard similarity of two shingle sets (two empty sets are identical: 1). */
-export function jaccard(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Exact Jaccard similarity of two shingle sets (sorted, distinct; two empty sets: 1). */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let inter = 0;
-  for (const x of small) if (large.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! === b[j]!) {
+      inter++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
 }
 
 /**
@@ -96,20 +104,41 @@ export function jaccard(a: Set<number>, b: Set<number>): number {
  * five characters is one shingle. Hash collisions (≈ n²/2^33 per text) are negligible for
  * speech-length texts.
  */
-export function shingleHashes(text: string): Set<number> {
-  const chars = Array.from(text.replace(/\s+/gu, ""));
-  const out = new Set<number>();
-  if (chars.length === 0) return out;
-  if (chars.length < SHINGLE_SIZE) {
-    out.add(fnv1a(chars.join("")));
-    return out;
+export function shingleHashes(text: string): Uint32Array {
+  // FNV-1a over the UTF-16 units of each window of five code points, read in place: the same
+  // hash as fnv1a(window joined to a string), without building ~10^4 strings per text.
+  const units = text.replace(/\s+/gu, "");
+  if (units.length === 0) return new Uint32Array(0);
+  const starts: number[] = []; // start of each code point in `units`
+  for (let i = 0; i < units.length; i++) {
+    const c = units.charCodeAt(i);
+    const low = i > 0 ? units.charCodeAt(i - 1) : 0;
+    // A low surrogate right after a high one continues the same code point.
+    if (c >= 0xdc00 && c <= 0xdfff && low >= 0xd800 && low <= 0xdbff && starts.at(-1) === i - 1)
+      continue;
+    starts.push(i);
   }
-  for (let i = 0; i + SHINGLE_SIZE <= chars.length; i++)
-    out.add(fnv1a(chars.slice(i, i + SHINGLE_SIZE).join("")));
-  return out;
+  starts.push(units.length);
+  const points = starts.length - 1;
+  const window = Math.min(SHINGLE_SIZE, points);
+  const all = new Uint32Array(points - window + 1);
+  for (let p = 0; p + window <= points; p++) {
+    let h = 0x811c9dc5;
+    for (let i = starts[p]!, end = starts[p + window]!; i < end; i++) {
+      h ^= units.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    all[p] = h;
+  }
+  // A sorted array of distinct values: a Set of 10^4 numbers above 2^31 (heap numbers) costs
+  // several times more to build, and sorted arrays intersect by merging.
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.subarray(0, n);
 }
 
-function fnv1a(s: string): number {
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -130,7 +159,7 @@ function mix32(x: number): number {
 }
 
 /** One-permutation MinHash: the bin is the top 7 bits of the mixed hash, the value the rest. */
-function signature(shingles: Set<number>): Float64Array {
+function signature(shingles: Uint32Array): Float64Array {
   const EMPTY = Infinity;
   const sig = new Float64Array(BINS).fill(EMPTY);
   for (const s of shingles) {
@@ -141,7 +170,7 @@ function signature(shingles: Set<number>): Float64Array {
   }
   // Densification (rotation): an empty bin borrows the next non-empty bin's value, offset so it
   // does not collide with a genuine value there. Only short texts have empty bins.
-  if (shingles.size > 0) {
+  if (shingles.length > 0) {
     for (let b = 0; b < BINS; b++) {
       if (sig[b] !== EMPTY) continue;
       for (let step = 1; step < BINS; step++) {
@@ -156,10 +185,17 @@ function signature(shingles: Set<number>): Float64Array {
   return sig;
 }
 
-function lshBandKeys(sig: Float64Array): string[] {
+/** MinHash signature of a text (BINS values), as findDuplicates uses it. */
+export function minhashSignature(text: string): number[] {
+  return Array.from(signature(shingleHashes(text)));
+}
+
+function lshBandKeys(sig: ArrayLike<number>): string[] {
+  if (sig.length !== BINS)
+    throw new Error(`MinHash signature of ${sig.length} values, not ${BINS}`);
   const keys: string[] = [];
   for (let b = 0; b < BINS / ROWS_PER_BAND; b++) {
-    const rows = Array.from(sig.subarray(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND));
+    const rows = Array.prototype.slice.call(sig, b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND);
     keys.push(`${b}:${rows.join(",")}`);
   }
   return keys;

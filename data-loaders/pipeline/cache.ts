@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { ReadableOutcome } from "./file-work.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 export class SpeechCache {
   constructor(

@@ -23,6 +23,7 @@ export interface CollectedSpeech {
   encoding: Encoding;
   speechId: string;
   text: string;
+  minhash: Float64Array;
   speech: SpeechRow;
   /** [offset, length] of this speech's rows in each table's spill file. */
   spill: Record<SpeechTable, [number, number]>;
@@ -92,6 +93,7 @@ export class Collector {
       encoding: outcome.encoding,
       speechId: outcome.speechId,
       text: outcome.text,
+      minhash: Float64Array.from(outcome.minhash),
       speech: outcome.speech,
       spill,
       termIds: Int32Array.from(outcome.termWords, (w) => this.intern(w)),

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cleanText } from "../clean/clean-text.ts";
+import { minhashSignature } from "../ingest/dedupe.ts";
 import { readInput } from "../ingest/read-input.ts";
 import { speechId } from "../ingest/speech-id.ts";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
@@ -50,6 +51,8 @@ export interface ReadableOutcome {
   speechId: string;
   /** Cleaned text: duplicate detection and formulation candidates need it. */
   text: string;
+  /** MinHash signature of the text (ingest/dedupe.ts): duplicate detection without re-shingling. */
+  minhash: number[];
   speech: SpeechRow;
   /** JSON of this speech's rows per table, encoded for publishing (encoded-rows.ts): parsed
    *  only when the table is written. */
@@ -150,6 +153,7 @@ export async function processFile(
     encoding: file.encoding,
     speechId: id,
     text: cleaned.text,
+    minhash: minhashSignature(cleaned.text),
     speech: r.speech,
     tables: {
       sections: encodeSpeechTable("sections", r.sections),

@@ -37,7 +37,7 @@ export function settle(
 ): { manifest: ManifestRow[]; kept: CollectedSpeech[] } {
   const readable = [...collector.readable.values()].sort((a, b) => a.index - b.index);
   const duplicates = findDuplicates(
-    readable.map((r) => ({ key: r.path, text: r.text })),
+    readable.map((r) => ({ key: r.path, text: r.text, signature: r.minhash })),
     threshold,
   );
   const idByPath = new Map(readable.map((r) => [r.path, r.speechId]));

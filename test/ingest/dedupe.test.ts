@@ -2,7 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { findDuplicates, jaccard, shingleHashes } from "../../data-loaders/ingest/dedupe.ts";
+import {
+  findDuplicates,
+  jaccard,
+  minhashSignature,
+  shingleHashes,
+} from "../../data-loaders/ingest/dedupe.ts";
 import { normalizeText } from "../../data-loaders/ingest/normalize.ts";
 import { GOVREPORTS_DIR, SAMPLE_DIR, sampleFiles } from "../helpers/sample.ts";
 
@@ -137,4 +142,25 @@ test("many documents: candidate search stays sub-quadratic (2,000 distinct texts
   const ms = performance.now() - t0;
   assert.equal(dups.size, 0);
   assert.ok(ms < 15_000, `${ms} ms`);
+});
+
+test("signatures computed elsewhere (workers, cache) give the same answer; shingles are sorted and distinct", () => {
+  const original = sample(sampleFiles()[1]!);
+  const docs = [
+    { key: "orig", text: original },
+    { key: "other", text: sample(sampleFiles()[0]!) },
+    { key: "edited", text: editOneParagraph(original) },
+    { key: "copy", text: original },
+  ];
+  const withSignatures = docs.map((d) => ({
+    ...d,
+    signature: JSON.parse(JSON.stringify(minhashSignature(d.text))) as number[],
+  }));
+  assert.deepEqual([...findDuplicates(withSignatures)], [...findDuplicates(docs)]);
+  assert.equal(findDuplicates(withSignatures).size, 2);
+  const s = shingleHashes("干部队伍建设 干部队伍😀建设\ud800");
+  for (let i = 1; i < s.length; i++) assert.ok(s[i - 1]! < s[i]!);
+  // Short texts are one shingle; whitespace is ignored.
+  assert.equal(shingleHashes("干 部").length, 1);
+  assert.equal(shingleHashes(" \n").length, 0);
 });
