@@ -2,15 +2,18 @@
 // bytes hash + its path + the size limit), so any change to the input, the lexicon files or
 // the pipeline version is a different key: entries are never stale, only unused, and the
 // folder can be deleted at any time. Writes go to a temp name then rename, so a crashed or
-// concurrent run never leaves a torn entry behind.
+// concurrent run never leaves a torn entry behind. Entries are V8-serialized (structured clone),
+// gzip level 1: reading one back is ~10× faster than JSON.parse of the same outcome, which
+// dominated a rerun from the cache.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ReadableOutcome } from "./file-work.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 export class SpeechCache {
   constructor(
@@ -27,7 +30,7 @@ export class SpeechCache {
   }
 
   private file(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json.gz`);
+    return join(this.dir, key.slice(0, 2), `${key}.v8.gz`);
   }
 
   /** The cached outcome of a corpus file, or null (missing, unreadable, or no entry). */
@@ -43,7 +46,8 @@ export class SpeechCache {
     const data = await readFile(this.file(key)).catch(() => null);
     if (!data) return null;
     try {
-      return JSON.parse(gunzipSync(data).toString("utf8")) as ReadableOutcome;
+      const outcome = deserialize(gunzipSync(data)) as ReadableOutcome | null;
+      return outcome?.kind === "readable" ? outcome : null;
     } catch {
       return null; // unreadable entry: recompute (and overwrite it)
     }
@@ -53,7 +57,7 @@ export class SpeechCache {
     const path = this.file(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    await writeFile(tmp, gzipSync(JSON.stringify(outcome), { level: 1 }));
+    await writeFile(tmp, gzipSync(serialize(outcome), { level: 1 }));
     await rename(tmp, path);
   }
 }

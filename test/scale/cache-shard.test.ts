@@ -66,7 +66,14 @@ test("a torn cache entry is ignored, not trusted", async () => {
   const key = cache.key({ path: "a", maxBytes: 1, raw: "r" });
   const { mkdirSync } = await import("node:fs");
   mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-  writeFileSync(join(dir, key.slice(0, 2), `${key}.json.gz`), "not gzip");
+  writeFileSync(join(dir, key.slice(0, 2), `${key}.v8.gz`), "not gzip");
+  assert.equal(await cache.get(key), null);
+  // Valid gzip around something that is not a serialized outcome.
+  const { gzipSync } = await import("node:zlib");
+  const { serialize } = await import("node:v8");
+  writeFileSync(join(dir, key.slice(0, 2), `${key}.v8.gz`), gzipSync("garbage"));
+  assert.equal(await cache.get(key), null);
+  writeFileSync(join(dir, key.slice(0, 2), `${key}.v8.gz`), gzipSync(serialize({ kind: "x" })));
   assert.equal(await cache.get(key), null);
 });
 
