@@ -5,7 +5,7 @@
 // the Parquet encoder only: no JSON of row objects to parse back and no per-row formatting on
 // the main thread (they were ~75 % of writing a 9-million-row terms table).
 import { columnValues } from "../publish/arrow.ts";
-import { csvCell } from "../publish/csv.ts";
+import { csvFormatter } from "../publish/csv.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
 /** A column whose value is the same on every row is stored once (speech_id, mostly). */
@@ -25,12 +25,24 @@ export function encodeRows<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Enc
     const values = columnValues(spec, col, rows);
     return values.length > 1 && values.every((v) => v === values[0]) ? { same: values[0] } : values;
   });
-  let csv = "";
-  for (const row of rows) {
-    const r = row as Record<string, unknown>;
-    csv += spec.columns.map((c) => csvCell(r[c.name], c)).join(",") + "\n";
+  // Column by column (the values are already arrays), then joined row by row.
+  const cells = spec.columns.map((col, c) => {
+    const format = csvFormatter(col);
+    const encoded = columns[c]!;
+    if (!Array.isArray(encoded)) return format(encoded.same);
+    return encoded.map(format);
+  });
+  const parts: string[] = new Array(rows.length);
+  const width = cells.length;
+  for (let i = 0; i < rows.length; i++) {
+    let line = "";
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c]!;
+      line += (c === 0 ? "" : ",") + (typeof cell === "string" ? cell : cell[i]);
+    }
+    parts[i] = line;
   }
-  return { n: rows.length, csv, columns };
+  return { n: rows.length, csv: rows.length ? parts.join("\n") + "\n" : "", columns };
 }
 
 /** Values of one column of encoded rows. */

@@ -10,6 +10,7 @@ import {
   encodeRows,
   rechunkColumns,
 } from "../../data-loaders/pipeline/encoded-rows.ts";
+import { csvCell, csvFormatter, toCsv } from "../../data-loaders/publish/csv.ts";
 import { utf8Length } from "../../data-loaders/pipeline/fast-arrow.ts";
 import {
   writeEncodedTable,
@@ -121,5 +122,28 @@ test("writeEncodedTable writes the bytes writeTableStreaming writes for the same
     assert.ok(readFileSync(join(dir, "c.parquet")).equals(readFileSync(join(dir, "d.parquet"))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("encoded CSV lines equal publish/csv.ts toCsv for the same rows (quoting, formulas, nulls)", () => {
+  const rand = prng(23);
+  const rows = randomTerms(rand, 2000).map((r, i) => ({
+    ...r,
+    term: ["=1+1", "+x", "-y", "@z", "\tt", "\rr", "a,b", 'q"q', "", r.term][i % 10]!,
+  }));
+  const e = encodeRows(termsTable, rows);
+  assert.equal(
+    "\uFEFF" + termsTable.columns.map((c) => c.name).join(",") + "\n" + e.csv,
+    toCsv(termsTable, rows),
+  );
+  for (const col of [
+    { name: "n", type: "number" as const, description: "", nullable: true },
+    { name: "b", type: "boolean" as const, description: "", nullable: true },
+    { name: "i", type: "integer" as const, description: "", nullable: true },
+  ]) {
+    const f = csvFormatter(col);
+    for (const v of [null, 0, -1.5, 1e-7, 1 / 3, NaN, Infinity, true, false, 12345678901])
+      if ((col.type === "boolean") === (typeof v === "boolean") || v === null)
+        assert.equal(f(v), csvCell(v, col), `${col.type} ${v}`);
   }
 });
