@@ -1,19 +1,16 @@
 // collocations from compact sentence token ids, with bounded memory. Same rows and arithmetic
 // as language/collocations.ts collocations() (default minCount), which keeps every sentence as a
 // Set of strings and every pair in one Map (a JS Map holds at most 2^24 entries: it cannot
-// count the pairs of a 10,000-speech corpus). Here pairs are counted exactly, in passes over
-// ranges of the first term, each range sized so its pair map stays under PAIR_BUDGET entries.
+// count the pairs of a 10,000-speech corpus). Here pairs are counted exactly from an inverted
+// index of sentences, one first term at a time, in a dense typed-array counter.
 import { compareCodePoints, DEFAULT_MIN_COOCCURRENCE } from "../language/collocations.ts";
 import type { CollocationRow } from "../types.ts";
 import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
 
-/** Pair occurrences counted per pass (an upper bound on that pass's Map size). */
-export const PAIR_BUDGET = 1_500_000;
-
 export function* collocationChunks(
   speeches: readonly CollectedSpeech[],
   words: readonly string[],
-  { minCount = DEFAULT_MIN_COOCCURRENCE, pairBudget = PAIR_BUDGET } = {},
+  { minCount = DEFAULT_MIN_COOCCURRENCE } = {},
 ): Generator<CollocationRow[]> {
   const V = words.length;
   const df = new Int32Array(V);
@@ -40,82 +37,74 @@ export function* collocationChunks(
   const rank = new Int32Array(V).fill(-1);
   vocab.forEach((t, r) => (rank[t] = r));
 
-  // Each sentence as its sorted distinct vocabulary ranks, back to back.
-  const lists: Int32Array[] = [];
-  const ends: Int32Array[] = [];
-  const work = new Int32Array(k + 1);
-  const pairsFrom = new Float64Array(k);
+  // Each sentence as its sorted distinct vocabulary ranks, back to back in one flat array;
+  // endOf[x] = end of the sentence holding position x.
+  let total = 0;
+  for (const sp of speeches) total += sp.tokens.length;
+  const flat = new Int32Array(total);
+  const endOf = new Int32Array(total);
+  const occurrences = new Int32Array(k + 1); // positions per rank, then CSR offsets
   seen.fill(-1);
   let sentence = 0;
-  for (const s of speeches) {
-    const list: number[] = [];
-    const end = new Int32Array(s.sentenceEnds.length);
+  let at = 0;
+  for (const sp of speeches) {
     let start = 0;
-    for (const [j, e] of s.sentenceEnds.entries()) {
-      let m = 0;
+    for (const e of sp.sentenceEnds) {
+      const from = at;
       for (let i = start; i < e; i++) {
-        const r = rank[s.tokens[i]!]!;
+        const r = rank[sp.tokens[i]!]!;
         if (r >= 0 && seen[r] !== sentence) {
           seen[r] = sentence;
-          work[m++] = r;
+          flat[at++] = r;
         }
       }
-      const sorted = work.subarray(0, m).sort();
-      for (let x = 0; x < m; x++) {
-        list.push(sorted[x]!);
-        pairsFrom[sorted[x]!] = pairsFrom[sorted[x]!]! + m - 1 - x;
-      }
-      end[j] = list.length;
+      flat.subarray(from, at).sort();
+      endOf.fill(at, from, at);
+      for (let x = from; x < at; x++) occurrences[flat[x]! + 1] = occurrences[flat[x]! + 1]! + 1;
       start = e;
       sentence++;
     }
-    lists.push(Int32Array.from(list));
-    ends.push(end);
   }
+  // Postings: for each rank, the flat positions where it occurs (in sentence order).
+  for (let r = 0; r < k; r++) occurrences[r + 1] = occurrences[r + 1]! + occurrences[r]!;
+  const fill = occurrences.slice(0, k);
+  const postings = new Int32Array(at);
+  for (let x = 0; x < at; x++) postings[fill[flat[x]!]!++] = x;
 
-  let lo = 0;
-  while (lo < k) {
-    let hi = lo;
-    let budget = 0;
-    do budget += pairsFrom[hi++]!;
-    while (hi < k && budget + pairsFrom[hi]! <= pairBudget);
-    const pairs = new Map<number, number>();
-    for (const [si, list] of lists.entries()) {
-      let start = 0;
-      for (const e of ends[si]!) {
-        for (let x = start; x < e; x++) {
-          const a = list[x]!;
-          if (a < lo) continue;
-          if (a >= hi) break;
-          const base = (a - lo) * k;
-          for (let y = x + 1; y < e; y++) {
-            const key = base + list[y]!;
-            pairs.set(key, (pairs.get(key) ?? 0) + 1);
-          }
-        }
-        start = e;
+  // Pairs (a, b), a < b, counted term by term: for a, every sentence holding it adds one to
+  // each later term of that sentence, in a dense counter reset after a. Work is one increment
+  // per pair occurrence, memory one counter per vocabulary term; rows come out in (a, b) order.
+  const count = new Int32Array(k);
+  const touched = new Int32Array(k);
+  let rows: CollocationRow[] = [];
+  for (let a = 0; a < k; a++) {
+    let m = 0;
+    for (let p = occurrences[a]!; p < occurrences[a + 1]!; p++) {
+      const x = postings[p]!;
+      for (let y = x + 1, e = endOf[x]!; y < e; y++) {
+        const b = flat[y]!;
+        if (count[b] === 0) touched[m++] = b;
+        count[b] = count[b]! + 1;
       }
     }
-    const keys: number[] = [];
-    for (const [key, count] of pairs) if (count >= minCount) keys.push(key);
-    keys.sort((x, y) => x - y);
-    let rows: CollocationRow[] = [];
-    for (const key of keys) {
-      const count = pairs.get(key)!;
-      const a = words[vocab[lo + Math.floor(key / k)]!]!;
-      const b = words[vocab[key % k]!]!;
-      const dfa = df[vocab[lo + Math.floor(key / k)]!]!;
-      const dfb = df[vocab[key % k]!]!;
-      const pab = count / n;
+    const bs = touched.subarray(0, m).sort();
+    const wa = words[vocab[a]!]!;
+    const dfa = df[vocab[a]!]!;
+    for (let j = 0; j < m; j++) {
+      const b = bs[j]!;
+      const c = count[b]!;
+      count[b] = 0;
+      if (c < minCount) continue;
+      const dfb = df[vocab[b]!]!;
+      const pab = c / n;
       const pmi = Math.log(pab / ((dfa / n) * (dfb / n)));
       const npmi = pab === 1 ? 1 : pmi / -Math.log(pab);
-      rows.push({ term_a: a, term_b: b, count, pmi, npmi });
+      rows.push({ term_a: wa, term_b: words[vocab[b]!]!, count: c, pmi, npmi });
       if (rows.length >= 8192) {
         yield rows;
         rows = [];
       }
     }
-    if (rows.length) yield rows;
-    lo = hi;
   }
+  if (rows.length) yield rows;
 }
