@@ -109,12 +109,43 @@ export function shingleHashes(text: string): Uint32Array {
   // hash as fnv1a(window joined to a string), without building ~10^4 strings per text.
   const units = text.replace(/\s+/gu, "");
   if (units.length === 0) return new Uint32Array(0);
+  const all = SURROGATE.test(units) ? windowsByCodePoint(units) : windowsByUnit(units);
+  // A sorted array of distinct values: a Set of 10^4 numbers above 2^31 (heap numbers) costs
+  // several times more to build, and sorted arrays intersect by merging.
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.subarray(0, n);
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Window hashes when every code point is one UTF-16 unit (no surrogates): the common case. */
+function windowsByUnit(units: string): Uint32Array {
+  const window = Math.min(SHINGLE_SIZE, units.length);
+  const all = new Uint32Array(units.length - window + 1);
+  for (let p = 0; p < all.length; p++) {
+    let h = 0x811c9dc5;
+    for (let i = p; i < p + window; i++) h = Math.imul(h ^ units.charCodeAt(i), 0x01000193);
+    all[p] = h;
+  }
+  return all;
+}
+
+/** Window hashes over code points (a surrogate pair is one character). */
+function windowsByCodePoint(units: string): Uint32Array {
   const starts: number[] = []; // start of each code point in `units`
   for (let i = 0; i < units.length; i++) {
     const c = units.charCodeAt(i);
-    const low = i > 0 ? units.charCodeAt(i - 1) : 0;
+    const before = i > 0 ? units.charCodeAt(i - 1) : 0;
     // A low surrogate right after a high one continues the same code point.
-    if (c >= 0xdc00 && c <= 0xdfff && low >= 0xd800 && low <= 0xdbff && starts.at(-1) === i - 1)
+    if (
+      c >= 0xdc00 &&
+      c <= 0xdfff &&
+      before >= 0xd800 &&
+      before <= 0xdbff &&
+      starts.at(-1) === i - 1
+    )
       continue;
     starts.push(i);
   }
@@ -124,18 +155,11 @@ export function shingleHashes(text: string): Uint32Array {
   const all = new Uint32Array(points - window + 1);
   for (let p = 0; p + window <= points; p++) {
     let h = 0x811c9dc5;
-    for (let i = starts[p]!, end = starts[p + window]!; i < end; i++) {
-      h ^= units.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
+    for (let i = starts[p]!, end = starts[p + window]!; i < end; i++)
+      h = Math.imul(h ^ units.charCodeAt(i), 0x01000193);
     all[p] = h;
   }
-  // A sorted array of distinct values: a Set of 10^4 numbers above 2^31 (heap numbers) costs
-  // several times more to build, and sorted arrays intersect by merging.
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-  return all.subarray(0, n);
+  return all;
 }
 
 export function fnv1a(s: string): number {
