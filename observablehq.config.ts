@@ -1,5 +1,6 @@
 // Observable Framework configuration for the Speech Atlas dashboard.
 import { readSpeechIds } from "./src/lib/speechIds.ts";
+import { shardPaths } from "./src/lib/shards.js";
 
 // Build with `npm run site` (scripts/site/build.ts), never bare `observable build`: the build
 // helper first fills Framework's npm cache from node_modules, so nothing is fetched from a CDN.
@@ -17,8 +18,13 @@ export default {
   // Not listed, still built: Framework builds every .md under src/, `pages` only feeds the sidebar.
   // src/embed/{theme-heatmap,theme-trend,formulation-trend}.md are iframe pages for briefings
   // (no sidebar/header/footer/pager); test/browser/embed.test.ts checks they are in dist/embed/.
-  // One reader page per speech (src/speeches/[speech].md), from the pipeline's manifest.json.
-  dynamicPaths: readSpeechIds().map((id) => `/speeches/${id}`),
+  // One reader page per speech (src/speeches/[speech].md), from the pipeline's manifest.json; and
+  // the shard files of per-speech data (src/lib/shards.js), fetched by the pages at run time (no
+  // static reference for Framework to find), extracted from src/data/<set>.zip.ts.
+  dynamicPaths: [
+    ...readSpeechIds().map((id) => `/speeches/${id}`),
+    ...shardPaths(readSpeechIds().length),
+  ],
   // <html> has no lang attribute in Framework 1.13; lang="zh-CN" makes browsers pick Simplified
   // Chinese glyphs and fonts. The build helper also writes it into the static HTML.
   head: `<script>document.documentElement.lang = "zh-CN";</script><link rel="icon" href="data:,">`,

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { readSpeechIds } from "../../src/lib/speechIds.ts";
+import { shardPaths } from "../../src/lib/shards.js";
 import { setHtmlLang } from "./build.ts";
 import { fillNpmCache } from "./npm-cache.ts";
 import { PROJECT_ROOT } from "./pipeline-out.ts";
@@ -41,8 +42,11 @@ export async function buildSiteInto(out: string, options: BuildIntoOptions = {})
   const config = join(dist, "..", `${dist.split("/").pop()}.config.ts`);
   const overrides = [`output: ${JSON.stringify(dist)}`];
   if (options.readers !== undefined) {
-    const ids = readSpeechIds(out).slice(0, options.readers);
-    overrides.push(`dynamicPaths: ${JSON.stringify(ids.map((id) => `/speeches/${id}`))}`);
+    const all = readSpeechIds(out);
+    const ids = all.slice(0, options.readers);
+    // The shard files are data, not reader pages: always all of them.
+    const paths = [...ids.map((id) => `/speeches/${id}`), ...shardPaths(all.length)];
+    overrides.push(`dynamicPaths: ${JSON.stringify(paths)}`);
   }
   writeFileSync(
     config,

@@ -6,11 +6,12 @@ import * as Plot from "npm:@observablehq/plot";
  *   where `speech` is the display label and `theme` the bilingual theme label.
  * @param options {width, themeOrder?: string[] (theme labels), speechOrder?: string[], caption?,
  *   href?: channel of a link per cell (e.g. the speech's reader page),
- *   normalisation?: "rate" (default: hits per 10k Han characters) | "share" (share of the speech's theme hits)}
+ *   normalisation?: "rate" (default: hits per 10k Han characters) | "share" (share of the speech's theme hits),
+ *   title?: tooltip text of a cell (default: speech, theme, hits, rate, share)}
  */
 export function themeHeatmap(
   data,
-  { width, themeOrder, speechOrder, caption, normalisation = "rate", href } = {},
+  { width, themeOrder, speechOrder, caption, normalisation = "rate", href, title } = {},
 ) {
   const rows = speechOrder ?? [...new Set(data.map((d) => d.speech))];
   const field = normalisation === "share" ? "share" : "rate_per_10k";
@@ -43,8 +44,10 @@ export function themeHeatmap(
         fill: field,
         inset: 0.5,
         href,
-        title: (d) =>
-          `${d.speech}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}${d.share != null ? `\n占比 share: ${(100 * d.share).toFixed(1)}%` : ""}`,
+        title:
+          title ??
+          ((d) =>
+            `${d.speech}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}${d.share != null ? `\n占比 share: ${(100 * d.share).toFixed(1)}%` : ""}`),
       }),
       Plot.text(data, {
         x: "theme",

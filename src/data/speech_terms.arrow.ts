@@ -1,17 +1,20 @@
 // Browser-sized aggregate of the terms table: speech × term counts, sections summed away (the
-// terms table is speech × section × term and grows large on big corpora). The Terms page runs
-// its log-odds comparisons on this; the full table stays downloadable on the Data page.
+// terms table is speech × section × term and grows large on big corpora). The log-odds embed page
+// computes its comparisons on this; the Terms page reads smaller precomputed counts instead
+// (logodds.zip.ts, speech-terms.zip.ts). The full table stays downloadable on the Data page.
+// Columns, not row objects: the terms table has ~9 million rows at 10,000 speeches.
 import * as arrow from "apache-arrow";
-import { readOutTable } from "../lib/outTables.ts";
+import { readOutColumns } from "../lib/columns.ts";
 
+const terms = readOutColumns("terms", ["speech_id", "term", "count"]);
 const counts = new Map<string, { speech_id: string; term: string; count: number }>();
-for (const row of readOutTable("terms")) {
-  const speech_id = String(row.speech_id);
-  const term = String(row.term);
+for (let i = 0; i < terms.term!.length; i++) {
+  const speech_id = String(terms.speech_id![i]);
+  const term = String(terms.term![i]);
   const key = `${speech_id}\u0000${term}`;
   const entry = counts.get(key);
-  if (entry) entry.count += Number(row.count);
-  else counts.set(key, { speech_id, term, count: Number(row.count) });
+  if (entry) entry.count += Number(terms.count![i]);
+  else counts.set(key, { speech_id, term, count: Number(terms.count![i]) });
 }
 const rows = [...counts.values()];
 const table = arrow.tableFromArrays({

@@ -352,6 +352,8 @@ describe("embed pages", () => {
         await g.page.waitForLoadState("networkidle");
         await g.page.waitForFunction(
           (n) => {
+            // The Terms log-odds loads its data when it scrolls into view.
+            window.scrollTo(0, document.body.scrollHeight);
             const figs = [...document.querySelectorAll("figure.atlas-frame")];
             return (
               !document.querySelector(".observablehq--loading") &&
@@ -403,8 +405,9 @@ describe("embed pages", () => {
             `${page}#${id} → ${src}: same rows`,
           );
 
-          // Distinctive terms are computed by DuckDB SQL on the page and in JavaScript in the embed:
-          // the two CSVs must hold the same terms in the same order with the same z.
+          // Distinctive terms are computed from precomputed counts on the page (src/lib/logOdds.js)
+          // and from speech × term rows in the embed (series.js logOddsScores): the two CSVs must
+          // hold the same terms in the same order with the same z.
           if (chart === "log-odds") {
             const csv = async (p: typeof embedPage, f: typeof frame) => {
               const [dl] = await Promise.all([

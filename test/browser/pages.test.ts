@@ -54,10 +54,15 @@ function assertClean(g: GuardedPage, what: string): void {
   assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
 }
 
-/** Waits until every chart frame on the page holds an SVG with at least one mark. */
+/**
+ * Waits until every chart frame on the page holds an SVG with at least one mark. Scrolls to the
+ * end while waiting: charts that load their data when they come into view (the Terms log-odds)
+ * draw only then.
+ */
 async function chartsDrawn(g: GuardedPage, frames: number): Promise<void> {
   await g.page.waitForFunction(
     (n) => {
+      window.scrollTo(0, document.body.scrollHeight);
       const figs = [...document.querySelectorAll("figure.atlas-frame")];
       return (
         figs.length >= n && figs.every((f) => f.querySelector("svg rect, svg circle, svg path[d]"))

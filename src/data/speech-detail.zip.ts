@@ -1,0 +1,34 @@
+// Per-speech outline data for the Themes page's outline profile, in shards (src/lib/shards.js):
+// each speech's sections and its section × theme scores (whole-speech '_all' rows left out: they
+// are in theme_scores_speech). The page fetches the one shard of the selected speech (~100 kB at
+// 10,000 speeches) instead of the sections and theme_scores tables (~100 MB).
+import { readOutColumns } from "../lib/columns.ts";
+import { indexBy, writeShards } from "../lib/shardWriter.ts";
+import { packRows } from "../lib/shards.js";
+
+const SECTION_COLUMNS = ["section_id", "parent_id", "heading", "kind", "is_leaf", "seq"];
+const SCORE_COLUMNS = [
+  "section_id",
+  "theme_id",
+  "hits",
+  "han_chars",
+  "rate_per_10k",
+  "share",
+  "dominant",
+];
+
+const sections = readOutColumns("sections", ["speech_id", ...SECTION_COLUMNS]);
+const scores = readOutColumns("theme_scores", ["speech_id", ...SCORE_COLUMNS]);
+const rowsOf = (table: Record<string, unknown[]>, columns: string[], at: number[]) =>
+  at.map((i) => Object.fromEntries(columns.map((c) => [c, table[c]![i]])));
+
+const scoreIndex = indexBy(scores.speech_id!);
+const perSpeech = new Map<string, unknown>();
+for (const [id, at] of indexBy(sections.speech_id!)) {
+  const own = (scoreIndex.get(id) ?? []).filter((i) => scores.section_id![i] !== "_all");
+  perSpeech.set(id, {
+    sections: packRows(rowsOf(sections, SECTION_COLUMNS, at), SECTION_COLUMNS),
+    scores: packRows(rowsOf(scores, SCORE_COLUMNS, own), SCORE_COLUMNS),
+  });
+}
+writeShards("speech-detail", perSpeech);

@@ -1,0 +1,28 @@
+// Browser-sized slice of the speeches table: the columns the analysis pages list, filter and
+// group by, without the long text columns (year evidence, salutation, closing) that make up most
+// of its bytes. The full table stays a download on the Data page.
+import * as parquet from "parquet-wasm";
+import * as arrow from "apache-arrow";
+import { readOutFile } from "../../scripts/site/pipeline-out.ts";
+
+export const SPEECH_INDEX_COLUMNS = [
+  "speech_id",
+  "title",
+  "source_file",
+  "year",
+  "level",
+  "genre",
+  "han_chars",
+  "sections",
+  "sentences",
+  "year_basis",
+  "year_conflict",
+  "content_year",
+  "placeholders",
+  "quality_flags",
+];
+
+const all = arrow.tableFromIPC(
+  parquet.readParquet(readOutFile("speeches.parquet")).intoIPCStream(),
+);
+process.stdout.write(arrow.tableToIPC(all.select(SPEECH_INDEX_COLUMNS), "stream"));

@@ -1,0 +1,25 @@
+// Types of src/lib/logOdds.js for the TypeScript side (loaders, tests).
+export interface LogOddsRow {
+  term: string;
+  ya: number;
+  yb: number;
+  na: number;
+  nb: number;
+  alpha_w: number;
+  alpha0: number;
+  delta: number;
+  variance: number;
+  z: number;
+}
+export function logOddsFromCounts(
+  corpus: { terms: string[]; counts: number[] },
+  a: Map<string, number>,
+  b: Map<string, number> | null,
+  outside?: Map<string, number>,
+): LogOddsRow[];
+export function groupCounts(
+  file: { groups: Record<string, [number, number][]> },
+  corpus: { terms: string[]; counts: number[] },
+  value: string,
+): Map<string, number>;
+export function groupKey(value: unknown): string;

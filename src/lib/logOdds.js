@@ -1,0 +1,54 @@
+// Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) from
+// precomputed counts, for the Terms page: the corpus total of every term (the prior) and the term
+// counts of group A and group B, instead of every speech × term row. Same formula, prior and order
+// as src/lib/logOddsSql.js, src/embed/series.js logOddsScores and data-loaders/language/logodds.ts:
+//   δ_w = ln((y_Aw+α_w)/(n_A+α0−y_Aw−α_w)) − ln((y_Bw+α_w)/(n_B+α0−y_Bw−α_w))
+//   σ²_w ≈ 1/(y_Aw+α_w) + 1/(y_Bw+α_w),   z_w = δ_w/σ_w   (> 0: A uses w more than B)
+// α_w = corpus count of w, α0 = corpus token total. Terms absent from both groups are dropped.
+
+/**
+ * @param corpus {terms: string[], counts: number[]} every term of the corpus with its count
+ * @param a Map term → count of group A
+ * @param b Map term → count of group B, or null for "all the rest": corpus − A − `outside`
+ * @param outside Map term → count of speeches in no group (e.g. level unknown), only for b = null
+ * @returns rows {term, ya, yb, na, nb, alpha_w, alpha0, delta, variance, z}, z descending, then term
+ */
+export function logOddsFromCounts(corpus, a, b, outside = new Map()) {
+  const { terms, counts } = corpus;
+  let alpha0 = 0;
+  for (const c of counts) alpha0 += c;
+  const yb = (term, prior) =>
+    b ? (b.get(term) ?? 0) : prior - (a.get(term) ?? 0) - (outside.get(term) ?? 0);
+  let na = 0,
+    nb = 0;
+  const rows = [];
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
+    const prior = counts[i];
+    const ya = a.get(term) ?? 0;
+    const y = yb(term, prior);
+    na += ya;
+    nb += y;
+    if (ya + y > 0) rows.push({ term, ya, yb: y, alpha_w: prior });
+  }
+  for (const r of rows) {
+    r.na = na;
+    r.nb = nb;
+    r.alpha0 = alpha0;
+    r.delta =
+      Math.log((r.ya + r.alpha_w) / (na + alpha0 - r.ya - r.alpha_w)) -
+      Math.log((r.yb + r.alpha_w) / (nb + alpha0 - r.yb - r.alpha_w));
+    r.variance = 1 / (r.ya + r.alpha_w) + 1 / (r.yb + r.alpha_w);
+    r.z = r.delta / Math.sqrt(r.variance);
+  }
+  return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+}
+
+/** Group file (logodds/<kind>.json) member → Map term → count, for one group value. */
+export function groupCounts(file, corpus, value) {
+  const pairs = file.groups[value] ?? [];
+  return new Map(pairs.map(([i, c]) => [corpus.terms[i], c]));
+}
+
+/** Key of a group value in the group files: null (a speech in no group) is "_null". */
+export const groupKey = (value) => (value == null ? "_null" : String(value));
