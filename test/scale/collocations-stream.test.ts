@@ -57,12 +57,12 @@ test("collocationChunks equals collocations() on random corpora (repeats, empty 
       }
       speeches.push({
         speechId: `s${s}`,
-        speech: { han_chars: 1, year: null, level: "unknown", genre: "unknown" },
+        speech: { han_chars: 1, year: null, level: "unknown", genre: "other" },
         termIds: new Int32Array(0),
         termCounts: new Int32Array(0),
         tokens: Int32Array.from(tokens),
         sentenceEnds: Int32Array.from(ends),
-      } as CompactSpeech);
+      });
     }
     const streamed = [...collocationChunks(speeches, words, { minCount })].flat();
     assert.deepEqual(streamed, collocations(sentences, { minCount }), `seed ${seed}`);
