@@ -12,8 +12,12 @@ import type {
   SectionRow,
   SentenceRow,
   SpeechRow,
+  TermRow,
+  TermStatRow,
   ThemeScoreRow,
 } from "../../data-loaders/types.ts";
+import { DEFAULT_MIN_TERM_COUNT, DEFAULT_SPEECH_TERMS } from "../../data-loaders/language/stats.ts";
+import { logOddsTerm } from "../../data-loaders/language/logodds.ts";
 import { contractViolations } from "../contracts/check-table.ts";
 import { pipelineOutput, readTable } from "../helpers/run-cli.ts";
 import { SAMPLE_DIR } from "../helpers/sample.ts";
@@ -101,6 +105,45 @@ test("formulation hits are exact slices inside their sentences; theme shares sum
     const hitsN = rows.reduce((a, r) => a + r.hits, 0);
     assert.ok(hitsN === 0 ? share === 0 : Math.abs(share - 1) < 1e-9, span);
     assert.ok(rows.filter((r) => r.dominant).length === (hitsN > 0 ? 1 : 0), span);
+  }
+});
+
+test("term_stats: per speech only its 50 most distinctive terms, counts as in the terms table", () => {
+  const stats = readTable<TermStatRow>(out, "term_stats");
+  const terms = readTable<TermRow>(out, "terms");
+  const perSpeech = new Map<string, Map<string, number>>();
+  for (const t of terms) {
+    const m = perSpeech.get(t.speech_id) ?? new Map<string, number>();
+    m.set(t.term, (m.get(t.term) ?? 0) + t.count);
+    perSpeech.set(t.speech_id, m);
+  }
+  const corpusCount = new Map<string, number>();
+  let total = 0;
+  for (const t of terms) {
+    corpusCount.set(t.term, (corpusCount.get(t.term) ?? 0) + t.count);
+    total += t.count;
+  }
+  for (const [id, counts] of perSpeech) {
+    const rows = stats.filter((r) => r.group_kind === "speech" && r.group === id);
+    const tokens = [...counts.values()].reduce((a, b) => a + b, 0);
+    // z of every candidate (terms with corpus count ≥ 5), computed from the terms table alone.
+    const z = new Map(
+      [...counts]
+        .filter(([t]) => corpusCount.get(t)! >= DEFAULT_MIN_TERM_COUNT)
+        .map(([t, c]) => {
+          const w = corpusCount.get(t)!;
+          return [t, logOddsTerm(c, tokens, w - c, total - tokens, w, total).z] as const;
+        }),
+    );
+    assert.equal(rows.length, Math.min(DEFAULT_SPEECH_TERMS, z.size), id);
+    for (const r of rows) {
+      assert.equal(r.count, counts.get(r.term), `${id} ${r.term}`);
+      assert.ok(Math.abs(r.log_odds_z! - z.get(r.term)!) < 1e-9, `${id} ${r.term}`);
+    }
+    // No term left out is more distinctive than the least distinctive one kept.
+    const lowest = Math.min(...rows.map((r) => r.log_odds_z!));
+    const kept = new Set(rows.map((r) => r.term));
+    for (const [t, zt] of z) if (!kept.has(t)) assert.ok(zt <= lowest + 1e-12, `${id} ${t}`);
   }
 });
 
