@@ -1,4 +1,4 @@
-// term_stats and collocations written in a worker thread while the main thread writes the
+// term_stats and collocations written in worker threads while the main thread writes the
 // per-speech tables: the two halves of publishing take similar time, and both are pure
 // functions of their inputs, so running them side by side changes no byte. The compact
 // per-speech arrays are packed into a few flat buffers and transferred (not copied).
@@ -19,8 +19,13 @@ export type CompactSpeech = Pick<
   speech: Pick<SpeechRow, "han_chars" | "year" | "level" | "genre">;
 };
 
+type CorpusTable = "term_stats" | "collocations";
+const CORPUS_TABLES: readonly CorpusTable[] = ["term_stats", "collocations"];
+
 interface Packed {
   module: string;
+  /** Tables this worker writes. */
+  only: readonly CorpusTable[];
   out: string;
   words: readonly string[];
   meta: { speechId: string; speech: CompactSpeech["speech"] }[];
@@ -40,14 +45,25 @@ export interface TableResult {
   ms: number;
 }
 
-function pack(speeches: readonly CompactSpeech[], words: readonly string[], out: string): Packed {
+/** The arrays `only` needs, packed flat (term counts for term_stats, tokens for collocations). */
+function pack(
+  speeches: readonly CompactSpeech[],
+  words: readonly string[],
+  out: string,
+  only: readonly CorpusTable[],
+): Packed {
+  const terms = only.includes("term_stats");
+  const tokens = only.includes("collocations");
   let nt = 0,
     nk = 0,
     ns = 0;
-  for (const s of speeches)
-    ((nt += s.termIds.length), (nk += s.tokens.length), (ns += s.sentenceEnds.length));
+  for (const s of speeches) {
+    if (terms) nt += s.termIds.length;
+    if (tokens) ((nk += s.tokens.length), (ns += s.sentenceEnds.length));
+  }
   const p: Packed = {
     module: "corpus-tables.ts",
+    only,
     out,
     words,
     meta: speeches.map((s) => ({
@@ -68,11 +84,16 @@ function pack(speeches: readonly CompactSpeech[], words: readonly string[], out:
   nt = nk = ns = 0;
   for (const [i, s] of speeches.entries()) {
     p.starts.set([nt, nk, ns], i * 3);
-    p.termIds.set(s.termIds, nt);
-    p.termCounts.set(s.termCounts, nt);
-    p.tokens.set(s.tokens, nk);
-    p.sentenceEnds.set(s.sentenceEnds, ns);
-    ((nt += s.termIds.length), (nk += s.tokens.length), (ns += s.sentenceEnds.length));
+    if (terms) {
+      p.termIds.set(s.termIds, nt);
+      p.termCounts.set(s.termCounts, nt);
+      nt += s.termIds.length;
+    }
+    if (tokens) {
+      p.tokens.set(s.tokens, nk);
+      p.sentenceEnds.set(s.sentenceEnds, ns);
+      ((nk += s.tokens.length), (ns += s.sentenceEnds.length));
+    }
   }
   p.starts.set([nt, nk, ns], speeches.length * 3);
   return p;
@@ -96,47 +117,57 @@ export async function writeCorpusTables(
   speeches: readonly CompactSpeech[],
   words: readonly string[],
   out: string,
+  only: readonly CorpusTable[] = CORPUS_TABLES,
 ): Promise<TableResult[]> {
   const results: TableResult[] = [];
   let t = performance.now();
-  const ts = await writeTableStreaming(
-    tables.termStatsTable,
-    termStatsChunks(speeches, words),
-    join(out, tables.termStatsTable.name),
-  );
-  results.push({
-    name: tables.termStatsTable.name,
-    rows: ts.rows,
-    parquet: ts.parquet,
-    csv: ts.csv!,
-    ms: performance.now() - t,
-  });
+  if (only.includes("term_stats")) {
+    const ts = await writeTableStreaming(
+      tables.termStatsTable,
+      termStatsChunks(speeches, words),
+      join(out, tables.termStatsTable.name),
+    );
+    results.push({
+      name: tables.termStatsTable.name,
+      rows: ts.rows,
+      parquet: ts.parquet,
+      csv: ts.csv!,
+      ms: performance.now() - t,
+    });
+  }
   t = performance.now();
-  const co = await writeTableStreaming(
-    tables.collocationsTable,
-    collocationChunks(speeches, words),
-    join(out, tables.collocationsTable.name),
-  );
-  results.push({
-    name: tables.collocationsTable.name,
-    rows: co.rows,
-    parquet: co.parquet,
-    csv: co.csv!,
-    ms: performance.now() - t,
-  });
+  if (only.includes("collocations")) {
+    const co = await writeTableStreaming(
+      tables.collocationsTable,
+      collocationChunks(speeches, words),
+      join(out, tables.collocationsTable.name),
+    );
+    results.push({
+      name: tables.collocationsTable.name,
+      rows: co.rows,
+      parquet: co.parquet,
+      csv: co.csv!,
+      ms: performance.now() - t,
+    });
+  }
   return results;
 }
 
-/** Starts writing term_stats and collocations in a worker thread; the speeches' compact arrays
- *  are moved there (left empty here). */
+/** Starts writing term_stats and collocations, each in its own worker thread (they read
+ *  disjoint arrays and run side by side with the main thread's writes); the speeches' compact
+ *  arrays are moved there (left empty here). Results come in CORPUS_TABLES order. */
 export function writeCorpusTablesInWorker(
   speeches: CollectedSpeech[],
   words: readonly string[],
   out: string,
 ): Promise<TableResult[]> {
-  const packed = pack(speeches, words, out);
+  const packs = CORPUS_TABLES.map((t) => pack(speeches, words, out, [t]));
   for (const s of speeches)
     s.termIds = s.termCounts = s.tokens = s.sentenceEnds = new Int32Array(0);
+  return Promise.all(packs.map(runWorker)).then((r) => r.flat());
+}
+
+function runWorker(packed: Packed): Promise<TableResult[]> {
   const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
     workerData: packed,
     execArgv: [],
@@ -160,7 +191,7 @@ export function writeCorpusTablesInWorker(
 
 if (parentPort && (workerData as Packed | undefined)?.module === "corpus-tables.ts") {
   const p = workerData as Packed;
-  writeCorpusTables(unpack(p), p.words, p.out).then(
+  writeCorpusTables(unpack(p), p.words, p.out, p.only).then(
     (results) => parentPort!.postMessage({ results }),
     (err: Error) => parentPort!.postMessage({ error: err.stack ?? String(err) }),
   );
