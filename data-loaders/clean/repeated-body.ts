@@ -13,6 +13,7 @@
 // A run counts only if it is long (min_chars) and holds real prose (one paragraph of at least
 // min_paragraph_chars): a table of contents echoed by the headings, or a slogan said twice, is
 // short and stays.
+import { GRAM, GramIndex } from "./gram-index.ts";
 import type { LineSpan, Span, SpanSet } from "./spans.ts";
 
 export interface RepeatedBodyParams {
@@ -28,7 +29,7 @@ interface Paragraph {
   trigrams: Set<string> | null; // built on first use
 }
 
-const GRAM = 8; // candidate lookup: paragraphs sharing an 8-character substring
+// Candidate lookup: paragraphs sharing 8-character substrings (GRAM), sampled every STRIDE.
 const STRIDE = 4;
 
 /** Spans (whole lines) of later copies. Lines already fully claimed by earlier rules are ignored. */
@@ -39,13 +40,13 @@ export function findRepeatedBody(
   params: RepeatedBodyParams,
 ): Span[] {
   const paras = paragraphsOf(text, lines, claimed);
-  const index = new Map<string, number[]>(); // 8-gram (or whole short key) → paragraph indices
+  const index = new GramIndex(paras.map((p) => p.key));
   const out: Span[] = [];
 
   let j = 0;
   while (j < paras.length) {
     let best: { length: number; chars: number } | null = null;
-    for (const i of candidatesFor(paras[j]!.key, index)) {
+    for (const i of index.candidates(paras[j]!.key, STRIDE)) {
       const run = extendRun(paras, i, j, params.similarity);
       if (
         run.chars >= params.minChars &&
@@ -61,7 +62,7 @@ export function findRepeatedBody(
       j += best.length;
       continue;
     }
-    addToIndex(paras[j]!.key, j, index);
+    index.add(j);
     j++;
   }
   return out;
@@ -80,36 +81,10 @@ function paragraphsOf(text: string, lines: LineSpan[], claimed: SpanSet): Paragr
   return paras;
 }
 
-function gramsOf(key: string, stride: number): string[] {
-  if (key.length < GRAM) return [key];
-  const out: string[] = [];
-  for (let p = 0; p + GRAM <= key.length; p += stride) out.push(key.slice(p, p + GRAM));
-  return out;
-}
-
-function addToIndex(key: string, j: number, index: Map<string, number[]>): void {
-  for (const g of new Set(gramsOf(key, 1))) {
-    const list = index.get(g);
-    if (list) list.push(j);
-    else index.set(g, [j]);
-  }
-}
-
-/**
- * Earlier paragraphs containing at least half of the 8-grams sampled from `key`. A copy, even a
- * truncated or lightly edited one, shares most of them; paragraphs that merely share stock
- * phrases (习近平新时代中国特色社会主义思想) share few, and are not worth comparing.
- */
-function candidatesFor(key: string, index: Map<string, number[]>): number[] {
-  const samples = gramsOf(key, STRIDE);
-  const hits = new Map<number, number>();
-  for (const g of samples) for (const i of index.get(g) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
-  const need = Math.ceil(samples.length / 2);
-  return [...hits]
-    .filter(([, n]) => n >= need)
-    .map(([i]) => i)
-    .sort((a, b) => a - b);
-}
+// Earlier paragraphs containing at least half of the 8-grams sampled from a key (GramIndex) are
+// the candidates: a copy, even a truncated or lightly edited one, shares most of them; paragraphs
+// that merely share stock phrases (习近平新时代中国特色社会主义思想) share few, and are not worth
+// comparing.
 
 /**
  * Follow a copy from the pair (i, j) while paragraphs keep matching. At a mismatch the copy may

@@ -41,7 +41,19 @@ export function tidySpans(text: string, lines: LineSpan[], spans: RuleSpan[]): v
     return true;
   };
 
-  for (const line of lines) absorbSpaces(text, line, covered, extendEnd, extendStart);
+  // Only a line with a removal inside it or on a newline next to it can change (extendEnd needs
+  // a span ending at a position, extendStart one starting after it). Positions after the current
+  // line are not changed while it is processed, so the next covered position found stays valid.
+  let nextCovered = -1;
+  for (const line of lines) {
+    const from = Math.max(0, line.start - 1);
+    if (nextCovered !== Infinity && nextCovered < from) {
+      nextCovered = covered.indexOf(1, from);
+      if (nextCovered === -1) nextCovered = Infinity;
+    }
+    if (nextCovered > line.end) continue;
+    absorbSpaces(text, line, covered, extendEnd, extendStart);
+  }
 
   // A newline is kept only between two non-empty cleaned lines. Since normalized text has no
   // empty lines, a redundant newline always borders a removed span it can join: the one before
@@ -50,7 +62,7 @@ export function tidySpans(text: string, lines: LineSpan[], spans: RuleSpan[]): v
   let lastKeptNewline = -1;
   for (let p = 0; p < text.length; p++) {
     if (covered[p] === 1) continue;
-    if (text[p] !== "\n") {
+    if (text.charCodeAt(p) !== 10) {
       lineHasText = true;
       continue;
     }

@@ -8,19 +8,26 @@ const PAIRS: readonly [string, string][] = [
   ["（", "）"],
 ];
 
+/** Slot of each mark in the counts below (2p: opening of pair p, 2p+1: closing), -1 for other
+ *  code units: one pass counts every mark (each is one code unit, and no surrogate equals one). */
+const MARK_SLOT = new Int8Array(0x10000).fill(-1);
+PAIRS.forEach(([open, close], p) => {
+  MARK_SLOT[open.charCodeAt(0)] = 2 * p;
+  MARK_SLOT[close.charCodeAt(0)] = 2 * p + 1;
+});
+
 /** The pairs whose opening and closing counts differ, e.g. ["“”"]. */
 export function unbalancedPairs(text: string): string[] {
-  const out: string[] = [];
-  for (const [open, close] of PAIRS) {
-    if (count(text, open) !== count(text, close)) out.push(open + close);
+  const counts = new Array<number>(2 * PAIRS.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const k = MARK_SLOT[text.charCodeAt(i)]!;
+    if (k !== -1) counts[k]!++;
   }
+  const out: string[] = [];
+  PAIRS.forEach(([open, close], p) => {
+    if (counts[2 * p] !== counts[2 * p + 1]) out.push(open + close);
+  });
   return out;
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
 }
 
 const TERMINAL = /[。！？!?；;]$/;

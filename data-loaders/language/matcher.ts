@@ -18,7 +18,8 @@ export interface Match {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by code point (a number key: no one-character string per step of a scan). */
+  next: Map<number, TrieNode>;
   /** Set when a pattern ends here. */
   hit?: { id: string; pattern: string };
 }
@@ -34,16 +35,21 @@ export interface Matcher {
  */
 export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
   const root: TrieNode = { next: new Map() };
+  // First code unit of every pattern: most positions of a text start none, and are skipped
+  // without a trie lookup.
+  const starts = new Uint8Array(0x10000);
   let size = 0;
   for (const entry of entries) {
     for (const pattern of entry.patterns) {
       if (pattern.length === 0) throw new Error(`empty pattern for ${entry.id}`);
+      starts[pattern.charCodeAt(0)] = 1;
       let node = root;
       for (const ch of pattern) {
-        let child = node.next.get(ch);
+        const cp = ch.codePointAt(0)!;
+        let child = node.next.get(cp);
         if (!child) {
           child = { next: new Map() };
-          node.next.set(ch, child);
+          node.next.set(cp, child);
         }
         node = child;
       }
@@ -59,21 +65,28 @@ export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
       const out: Match[] = [];
       let i = 0;
       while (i < text.length) {
+        if (starts[text.charCodeAt(i)] === 0) {
+          i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+          continue;
+        }
         let node: TrieNode | undefined = root;
-        let best: Match | undefined;
+        let best: TrieNode["hit"];
+        let bestEnd = 0;
         let j = i;
         while (j < text.length) {
           // Walk by code point so astral characters (rare, but present in names) stay whole.
           const cp = text.codePointAt(j)!;
-          const ch = String.fromCodePoint(cp);
-          node = node.next.get(ch);
+          node = node.next.get(cp);
           if (!node) break;
-          j += ch.length;
-          if (node.hit) best = { ...node.hit, start: i + offset, end: j + offset };
+          j += cp > 0xffff ? 2 : 1;
+          if (node.hit) {
+            best = node.hit;
+            bestEnd = j;
+          }
         }
         if (best) {
-          out.push(best);
-          i = best.end - offset;
+          out.push({ ...best, start: i + offset, end: bestEnd + offset });
+          i = bestEnd;
         } else {
           i += text.codePointAt(i)! > 0xffff ? 2 : 1;
         }

@@ -10,7 +10,7 @@
 import type { SentenceRow, TermRow } from "../types.ts";
 import { loadJieba, type Jieba } from "./jieba.ts";
 import { loadLexicon, type Lexicon } from "./lexicon.ts";
-import { compareCodePoints } from "./order.ts";
+import { compareCodePoints, sortCodePoints } from "./order.ts";
 import { loadStopwords } from "./stopwords.ts";
 import { userWords } from "./userdict.ts";
 
@@ -42,27 +42,65 @@ export interface Tokenizer {
 const NOISE = /^[\p{P}\p{S}\p{Z}\s\p{Nd}]+$/u;
 
 /**
+ * Most words a tokenizer remembers (tag or "dropped"); past it the memory starts over. A bound
+ * on memory only: a word's tag never depends on what was remembered, so output is the same.
+ */
+const MAX_REMEMBERED_WORDS = 300_000;
+
+/**
  * Builds a tokenizer. nodejieba holds one dictionary per process: the first tokenizer created
  * fixes it, and a later one needing words it lacks throws (see jieba.ts).
+ *
+ * Tokens come from cut(text, true), tags from a memo of word → tag filled by tag(). Why that is
+ * exactly tag(text), at about half its cost (tag() builds a {word, tag} object per token, and
+ * cut() only a string): cppjieba's tag() is MixSegment::Cut with HMM — the same call as
+ * cut(text, true) — followed by PosTagger::LookupTag(word) for each word, which reads only the
+ * word (its dictionary entry's tag, else a rule on its ASCII characters) and never the context.
+ * So a word's tag is a fixed function of the word for the life of the dictionary, and tag() is
+ * called only for a sentence holding a kept word not seen yet. That the segmentations agree is
+ * checked on every such call, and over whole corpora by scripts/bench/check-tags.ts.
  */
 export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   const lexicon = options.lexicon ?? loadLexicon();
   const stopwords = options.stopwords ?? loadStopwords();
   const jieba: Jieba = loadJieba(userWords(lexicon, options.extraTerms));
-  const keep = (word: string) => !stopwords.has(word) && !NOISE.test(word);
+  // word → its tag, or null when the word is dropped (stopword or noise).
+  const memo = new Map<string, string | null>();
+
+  /** Calls fn for each kept token with its tag and its offset in text. */
+  const forEachKept = (text: string, fn: (word: string, tag: string, at: number) => void) => {
+    const words = jieba.cut(text, true);
+    let tagged: { word: string; tag: string }[] | undefined;
+    let at = 0;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      let tag = memo.get(word);
+      if (tag === undefined) {
+        if (stopwords.has(word) || NOISE.test(word)) tag = null;
+        else {
+          tagged ??= jieba.tag(text);
+          if (tagged.length !== words.length || tagged[i]!.word !== word)
+            throw new Error(`nodejieba tag() and cut(text, true) segment differently: ${text}`);
+          tag = tagged[i]!.tag;
+        }
+        if (memo.size >= MAX_REMEMBERED_WORDS) memo.clear();
+        memo.set(word, tag);
+      }
+      if (tag !== null) fn(word, tag, at);
+      at += word.length;
+    }
+  };
 
   return {
     tokenize(text, offset = 0) {
       const out: Token[] = [];
-      let pos = offset;
-      for (const { word, tag } of jieba.tag(text)) {
-        if (keep(word)) out.push({ word, tag, start: pos, end: pos + word.length });
-        pos += word.length;
-      }
+      forEachKept(text, (word, tag, at) =>
+        out.push({ word, tag, start: offset + at, end: offset + at + word.length }),
+      );
       return out;
     },
     forEachToken(text, fn) {
-      for (const { word, tag } of jieba.tag(text)) if (keep(word)) fn(word, tag);
+      forEachKept(text, fn);
     },
   };
 }
@@ -76,7 +114,12 @@ export function getDefaultTokenizer(): Tokenizer {
 
 interface TermTally {
   count: number;
-  tags: Map<string, number>;
+  /** The tag of the first occurrence. */
+  tag: string;
+  /** Counts per tag, kept only once a second tag shows up: never with a nodejieba tokenizer,
+   *  whose tag is a function of the word (see createTokenizer), but the contract does not rely
+   *  on it. */
+  tags: Map<string, number> | null;
 }
 
 export function termsForSpeech(
@@ -88,31 +131,44 @@ export function termsForSpeech(
 ): TermRow[] {
   // Map iteration order is insertion order, which gives sections in order of first appearance.
   const sections = new Map<string, Map<string, TermTally>>();
-  for (const sentence of sentences) {
-    let terms = sections.get(sentence.section_id);
-    if (!terms) sections.set(sentence.section_id, (terms = new Map()));
-    const tally = terms;
-    const words: string[] | undefined = onSentence ? [] : undefined;
-    tokenizer.forEachToken(sentence.text, (word, tag) => {
-      words?.push(word);
-      let t = tally.get(word);
-      if (!t) tally.set(word, (t = { count: 0, tags: new Map() }));
+  let tally: Map<string, TermTally> | undefined;
+  let tallySection: string | undefined;
+  let words: string[] = [];
+  const count = (word: string, tag: string) => {
+    words.push(word);
+    const t = tally!.get(word);
+    if (t === undefined) tally!.set(word, { count: 1, tag, tags: null });
+    else {
       t.count++;
-      t.tags.set(tag, (t.tags.get(tag) ?? 0) + 1);
-    });
-    if (words) onSentence!(words);
+      if (t.tags !== null) t.tags.set(tag, (t.tags.get(tag) ?? 0) + 1);
+      else if (tag !== t.tag)
+        t.tags = new Map([
+          [t.tag, t.count - 1],
+          [tag, 1],
+        ]);
+    }
+  };
+  for (const sentence of sentences) {
+    if (sentence.section_id !== tallySection) {
+      tallySection = sentence.section_id;
+      tally = sections.get(tallySection);
+      if (!tally) sections.set(tallySection, (tally = new Map()));
+    }
+    words = [];
+    tokenizer.forEachToken(sentence.text, count);
+    onSentence?.(words);
   }
 
   const rows: TermRow[] = [];
   for (const [sectionId, terms] of sections) {
-    const sorted = [...terms.keys()].sort(compareCodePoints);
+    const sorted = sortCodePoints([...terms.keys()]);
     for (const term of sorted) {
       const t = terms.get(term)!;
       rows.push({
         speech_id: speechId,
         section_id: sectionId,
         term,
-        pos: dominantTag(t.tags),
+        pos: t.tags === null ? t.tag : dominantTag(t.tags),
         count: t.count,
       });
     }

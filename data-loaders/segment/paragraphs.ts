@@ -1,5 +1,6 @@
 // The cleaned text as paragraphs (one per line) with their sentences: the shared view that
 // every heading detector reads. Paragraph and sentence spans here exclude the line's "\n".
+import { charClass } from "../describe/char-class.ts";
 import { splitSentenceSpans, type Span } from "./sentences.ts";
 
 export interface Paragraph extends Span {
@@ -33,7 +34,7 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 /** Number of Han characters: the unit in which heading lengths are judged. */
 export function hanLength(s: string): number {
-  let n = 0;
-  for (const ch of s) if (/\p{Script=Han}/u.test(ch)) n += 1;
-  return n;
+  return HAN.count(s);
 }
+
+const HAN = charClass(/\p{Script=Han}/u);

@@ -19,6 +19,22 @@ export function isTerminal(ch: string | undefined): boolean {
   return ch !== undefined && TERMINALS.has(ch);
 }
 
+// The sets above as one table over UTF-16 code units: the scan below reads char codes, since
+// text[i] would allocate a one-character string per position (every mark here is one code unit).
+const TERMINAL = 1;
+const CLOSER = 2;
+const OPEN = 4;
+const CLOSE = 8;
+const CLASS = new Uint8Array(0x10000);
+for (const [set, bit] of [
+  [TERMINALS, TERMINAL],
+  [CLOSERS, CLOSER],
+  [QUOTE_OPEN, OPEN],
+  [QUOTE_CLOSE, CLOSE],
+] as const)
+  for (const ch of set) CLASS[ch.charCodeAt(0)]! |= bit;
+const NEWLINE = 10;
+
 /**
  * Splits text[start, end) into sentence spans. Quote depth is reset at each line end so that
  * one unbalanced quote (common in scraped speeches) cannot swallow the rest of the speech.
@@ -32,34 +48,36 @@ export function splitSentenceSpans(text: string, start = 0, end = text.length): 
     if (at > sentenceStart) spans.push({ start: sentenceStart, end: at });
     sentenceStart = at;
   };
+  const classAt = (k: number) => CLASS[text.charCodeAt(k)]!;
   while (i < end) {
-    const ch = text[i]!;
-    if (ch === "\n") {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
       depth = 0;
       i += 1;
       close(i);
       continue;
     }
-    if (QUOTE_OPEN.has(ch)) {
+    const cls = CLASS[code]!;
+    if (cls & OPEN) {
       depth += 1;
       i += 1;
       continue;
     }
-    if (QUOTE_CLOSE.has(ch)) {
+    if (cls & CLOSE) {
       depth = Math.max(0, depth - 1);
       i += 1;
       continue;
     }
-    if (!TERMINALS.has(ch)) {
+    if (!(cls & TERMINAL)) {
       i += 1;
       continue;
     }
     // A run of terminal marks ("？！", "……") counts as one.
     let j = i + 1;
-    while (j < end && TERMINALS.has(text[j]!)) j += 1;
+    while (j < end && classAt(j) & TERMINAL) j += 1;
     if (depth > 0) {
       // Inside a quotation the mark ends the sentence only when the quotation closes right after it.
-      if (j < end && QUOTE_CLOSE.has(text[j]!) && depth === 1) {
+      if (j < end && classAt(j) & CLOSE && depth === 1) {
         depth = 0;
         j += 1;
       } else {
@@ -67,11 +85,11 @@ export function splitSentenceSpans(text: string, start = 0, end = text.length): 
         continue;
       }
     }
-    while (j < end && CLOSERS.has(text[j]!)) {
-      if (QUOTE_CLOSE.has(text[j]!)) depth = Math.max(0, depth - 1);
+    while (j < end && classAt(j) & CLOSER) {
+      if (classAt(j) & CLOSE) depth = Math.max(0, depth - 1);
       j += 1;
     }
-    if (j < end && text[j] === "\n") {
+    if (j < end && text.charCodeAt(j) === NEWLINE) {
       depth = 0;
       j += 1;
     }
