@@ -5,6 +5,7 @@
 // dictionary is loaded once, lazily, with the union of all words the caller needs; a later request
 // that is covered by it is fine, one that needs words it lacks is an error (pass all words on the
 // first call, e.g. lexicon forms plus theme terms) rather than a silent reload.
+import { fileURLToPath } from "node:url";
 import nodejieba from "nodejieba";
 import { writeUserDict, type UserWord } from "./userdict.ts";
 
@@ -29,7 +30,14 @@ export function loadJieba(words: readonly UserWord[]): Jieba {
     return nodejieba;
   }
   const dictPath = writeUserDict(words);
-  nodejieba.load({ userDict: dictPath });
+  // nodejieba also builds a keyword extractor from an IDF table (~260,000 entries) that the
+  // pipeline never uses; a one-line stand-in saves ~20 MB and ~0.1 s per process (cppjieba
+  // rejects an empty file). Segmentation and tags do not depend on it.
+  nodejieba.load({
+    userDict: dictPath,
+    idfDict: fileURLToPath(new URL("./jieba-stub/idf.utf8", import.meta.url)),
+    stopWordDict: fileURLToPath(new URL("./jieba-stub/stop_words.utf8", import.meta.url)),
+  });
   loaded = { dictPath, tags: new Map(words.map((w) => [w.word, w.tag])) };
   return nodejieba;
 }
