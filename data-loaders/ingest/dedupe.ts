@@ -33,34 +33,44 @@ const SEED = 0x9e3779b9;
  * an earlier document that is itself kept. It points at the most similar such document
  * (ties: the earliest). Kept documents do not appear in the map.
  */
-export function findDuplicates(
-  docs: { key: string; text: string; signature?: ArrayLike<number> }[],
-  threshold = 0.9,
-): Map<string, DuplicateOf> {
+export interface DedupeDoc {
+  key: string;
+  /** The text, or a function that reads it back (only LSH candidates need it). */
+  text: string | (() => string);
+  /** MinHash signature (minhashSignature), when computed elsewhere. */
+  signature?: ArrayLike<number>;
+  /** A digest of the text (identical texts ⇔ identical digests), when the text is not at hand;
+   *  give it for every document or for none. */
+  digest?: string;
+}
+
+export function findDuplicates(docs: DedupeDoc[], threshold = 0.9): Map<string, DuplicateOf> {
   const result = new Map<string, DuplicateOf>();
   const firstByText = new Map<string, string>();
-  // Kept texts, not their shingle sets: 10,000 sets of ~10^4 shingles would not fit in memory,
-  // and only the few LSH candidates ever need their set rebuilt.
-  const kept: { key: string; text: string }[] = [];
+  const textOf = (d: DedupeDoc) => (typeof d.text === "string" ? d.text : d.text());
+  // Kept texts (or their readers), not their shingle sets: 10,000 sets of ~10^4 shingles would
+  // not fit in memory, and only the few LSH candidates ever need their set rebuilt.
+  const kept: DedupeDoc[] = [];
   const buckets = new Map<string, number[]>(); // band bucket → indices into `kept`
 
   for (const doc of docs) {
-    const exactOf = firstByText.get(doc.text);
+    const exactKey = doc.digest ?? textOf(doc);
+    const exactOf = firstByText.get(exactKey);
     if (exactOf !== undefined) {
       result.set(doc.key, { of: exactOf, similarity: 1, exact: true });
       continue;
     }
-    const bandKeys = lshBandKeys(doc.signature ?? minhashSignature(doc.text));
+    const bandKeys = lshBandKeys(doc.signature ?? minhashSignature(textOf(doc)));
 
     const candidates = new Set<number>();
     for (const band of bandKeys) for (const i of buckets.get(band) ?? []) candidates.add(i);
     // Shingles only for the few texts with candidates: the signature (computed where the text
     // was processed, and cached with it) is all the others need.
-    const shingles = candidates.size > 0 ? shingleHashes(doc.text) : new Uint32Array(0);
+    const shingles = candidates.size > 0 ? shingleHashes(textOf(doc)) : new Uint32Array(0);
 
     let best: { index: number; similarity: number } | null = null;
     for (const i of [...candidates].sort((a, b) => a - b)) {
-      const similarity = jaccard(shingles, shingleHashes(kept[i]!.text));
+      const similarity = jaccard(shingles, shingleHashes(textOf(kept[i]!)));
       if (similarity >= threshold && (best === null || similarity > best.similarity))
         best = { index: i, similarity };
     }
@@ -73,8 +83,8 @@ export function findDuplicates(
       continue;
     }
 
-    firstByText.set(doc.text, doc.key);
-    const index = kept.push({ key: doc.key, text: doc.text }) - 1;
+    firstByText.set(exactKey, doc.key);
+    const index = kept.push(doc) - 1;
     for (const band of bandKeys) {
       const list = buckets.get(band);
       if (list) list.push(index);

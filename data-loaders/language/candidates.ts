@@ -21,7 +21,7 @@ export interface SpeechText {
   text: string;
 }
 
-interface Occurrence {
+export interface Occurrence {
   phrase: string;
   pattern: CandidatePattern;
   speech_id: string;
@@ -65,10 +65,19 @@ export function findCandidates(
   speeches: readonly SpeechText[],
   lexicon: Lexicon,
 ): FormulationCandidateRow[] {
-  const occurrences: Occurrence[] = [];
-  for (const s of speeches) {
-    occurrences.push(...nPlusN(s), ...numbered(s), ...quoted(s));
-  }
+  return rankCandidates(speeches.flatMap(candidateOccurrences), lexicon);
+}
+
+/** One speech's raw occurrences: the per-speech half of findCandidates (runs with the speech). */
+export function candidateOccurrences(s: SpeechText): Occurrence[] {
+  return [...nPlusN(s), ...numbered(s), ...quoted(s)];
+}
+
+/** The corpus half: occurrences of all speeches, in speech order, settled and ranked. */
+export function rankCandidates(
+  occurrences: readonly Occurrence[],
+  lexicon: Lexicon,
+): FormulationCandidateRow[] {
   const forms = lexiconForms(lexicon);
   return rank(settleNumberedBoundaries(occurrences, forms), forms);
 }

@@ -13,7 +13,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { ReadableOutcome } from "./file-work.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 export class SpeechCache {
   constructor(

@@ -1,8 +1,10 @@
 // Main-thread side: keeps what the corpus-level steps need from each file outcome in compact
-// form, and spills the per-speech table rows to disk. Memory per speech: its cleaned text, its
-// speech row, term ids/counts and sentence token ids as typed arrays (terms interned once for
-// the corpus); the encoded rows (encoded-rows.ts) live in one spill file per table, read back slice by slice when the
-// table is written. Outcomes may arrive in any order: everything is keyed by path index.
+// form, and spills the rest to disk. In memory per speech: its speech row, text digest, MinHash
+// signature, candidate occurrences, term ids/counts and sentence token ids as typed arrays (terms
+// interned once for the corpus). On disk: the cleaned texts (read back only for LSH duplicate
+// candidates) and the encoded rows (encoded-rows.ts) in one spill file per table, read back
+// slice by slice when the table is written. Outcomes may arrive in any order: everything is
+// keyed by path index.
 import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import {
   type SpeechTable,
 } from "./file-work.ts";
 import type { EncodedRows } from "./encoded-rows.ts";
+import type { Occurrence } from "../language/candidates.ts";
 
 export interface CollectedSpeech {
   index: number;
@@ -22,7 +25,10 @@ export interface CollectedSpeech {
   bytes: number;
   encoding: Encoding;
   speechId: string;
-  text: string;
+  /** [offset, length] (bytes) of the cleaned text in the text spill file: see textOf(). */
+  textAt: [number, number];
+  textDigest: string;
+  candidates: Occurrence[];
   minhash: Float64Array;
   speech: SpeechRow;
   /** [offset, length] of this speech's rows in each table's spill file. */
@@ -42,6 +48,8 @@ export class Collector {
   private dir: string;
   private fds = {} as Record<SpeechTable, number>;
   private sizes = {} as Record<SpeechTable, number>;
+  private textFd: number;
+  private textSize = 0;
   /** Called with each readable outcome before it is compacted (shards keep a copy). */
   onReadable?: (outcome: FileOutcome & { kind: "readable" }) => void;
 
@@ -51,6 +59,7 @@ export class Collector {
       this.fds[t] = openSync(join(this.dir, `${t}.jsonl`), "w+");
       this.sizes[t] = 0;
     }
+    this.textFd = openSync(join(this.dir, "texts.txt"), "w+");
   }
 
   private intern(word: string): number {
@@ -92,7 +101,9 @@ export class Collector {
       bytes: outcome.bytes,
       encoding: outcome.encoding,
       speechId: outcome.speechId,
-      text: outcome.text,
+      textAt: this.spillText(outcome.text),
+      textDigest: outcome.textDigest,
+      candidates: outcome.candidates,
       minhash: Float64Array.from(outcome.minhash),
       speech: outcome.speech,
       spill,
@@ -101,6 +112,22 @@ export class Collector {
       tokens,
       sentenceEnds,
     });
+  }
+
+  private spillText(text: string): [number, number] {
+    const buf = Buffer.from(text, "utf8");
+    writeSync(this.textFd, buf, 0, buf.length, this.textSize);
+    const at: [number, number] = [this.textSize, buf.length];
+    this.textSize += buf.length;
+    return at;
+  }
+
+  /** A speech's cleaned text, read back from the spill file (texts are not kept in memory). */
+  textOf(s: Pick<CollectedSpeech, "textAt">): string {
+    const [offset, length] = s.textAt;
+    const buf = Buffer.allocUnsafe(length);
+    readSync(this.textFd, buf, 0, length, offset);
+    return buf.toString("utf8");
   }
 
   /** The rows one speech contributed to a per-speech table, encoded for publishing. */
@@ -113,6 +140,7 @@ export class Collector {
 
   dispose(): void {
     for (const t of SPEECH_TABLES) closeSync(this.fds[t]);
+    closeSync(this.textFd);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cleanText } from "../clean/clean-text.ts";
 import { minhashSignature } from "../ingest/dedupe.ts";
+import { candidateOccurrences, type Occurrence } from "../language/candidates.ts";
 import { readInput } from "../ingest/read-input.ts";
 import { speechId } from "../ingest/speech-id.ts";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
@@ -53,6 +54,10 @@ export interface ReadableOutcome {
   text: string;
   /** MinHash signature of the text (ingest/dedupe.ts): duplicate detection without re-shingling. */
   minhash: number[];
+  /** SHA-256 of the cleaned text: exact duplicates without holding every text in memory. */
+  textDigest: string;
+  /** Formulation-candidate occurrences in the text (language/candidates.ts, per-speech half). */
+  candidates: Occurrence[];
   speech: SpeechRow;
   /** JSON of this speech's rows per table, encoded for publishing (encoded-rows.ts): parsed
    *  only when the table is written. */
@@ -154,6 +159,8 @@ export async function processFile(
     speechId: id,
     text: cleaned.text,
     minhash: minhashSignature(cleaned.text),
+    textDigest: createHash("sha256").update(cleaned.text).digest("hex"),
+    candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
     tables: {
       sections: encodeSpeechTable("sections", r.sections),

@@ -4,7 +4,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { findDuplicates } from "../ingest/dedupe.ts";
-import { findCandidates } from "../language/candidates.ts";
+import { rankCandidates } from "../language/candidates.ts";
 import { formulationRows } from "../language/formulations.ts";
 import { themeRows } from "../language/themes.ts";
 import { writePackageFiles } from "../publish/package-files.ts";
@@ -37,7 +37,12 @@ export function settle(
 ): { manifest: ManifestRow[]; kept: CollectedSpeech[] } {
   const readable = [...collector.readable.values()].sort((a, b) => a.index - b.index);
   const duplicates = findDuplicates(
-    readable.map((r) => ({ key: r.path, text: r.text, signature: r.minhash })),
+    readable.map((r) => ({
+      key: r.path,
+      text: () => collector.textOf(r),
+      digest: r.textDigest,
+      signature: r.minhash,
+    })),
     threshold,
   );
   const idByPath = new Map(readable.map((r) => [r.path, r.speechId]));
@@ -97,8 +102,8 @@ export async function finish(
   );
   const speeches = kept.map((k) => k.speech);
   const candidates = await time("candidates", () =>
-    findCandidates(
-      kept.map((k) => ({ speech_id: k.speechId, text: k.text })),
+    rankCandidates(
+      kept.flatMap((k) => k.candidates),
       ctx.lexicon,
     ),
   );
