@@ -7,6 +7,8 @@ import { compareCodePoints, DEFAULT_MIN_COOCCURRENCE } from "../language/colloca
 import type { CollocationRow } from "../types.ts";
 import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
 
+const END = -1;
+
 export function* collocationChunks(
   speeches: readonly CollectedSpeech[],
   words: readonly string[],
@@ -37,12 +39,11 @@ export function* collocationChunks(
   const rank = new Int32Array(V).fill(-1);
   vocab.forEach((t, r) => (rank[t] = r));
 
-  // Each sentence as its sorted distinct vocabulary ranks, back to back in one flat array;
-  // endOf[x] = end of the sentence holding position x.
+  // Each sentence as its sorted distinct vocabulary ranks, back to back in one flat array, each
+  // sentence followed by END (so a position needs no separate record of its sentence's end).
   let total = 0;
-  for (const sp of speeches) total += sp.tokens.length;
+  for (const sp of speeches) total += sp.tokens.length + sp.sentenceEnds.length;
   const flat = new Int32Array(total);
-  const endOf = new Int32Array(total);
   const occurrences = new Int32Array(k + 1); // positions per rank, then CSR offsets
   seen.fill(-1);
   let sentence = 0;
@@ -59,8 +60,8 @@ export function* collocationChunks(
         }
       }
       flat.subarray(from, at).sort();
-      endOf.fill(at, from, at);
       for (let x = from; x < at; x++) occurrences[flat[x]! + 1] = occurrences[flat[x]! + 1]! + 1;
+      flat[at++] = END;
       start = e;
       sentence++;
     }
@@ -68,8 +69,8 @@ export function* collocationChunks(
   // Postings: for each rank, the flat positions where it occurs (in sentence order).
   for (let r = 0; r < k; r++) occurrences[r + 1] = occurrences[r + 1]! + occurrences[r]!;
   const fill = occurrences.slice(0, k);
-  const postings = new Int32Array(at);
-  for (let x = 0; x < at; x++) postings[fill[flat[x]!]!++] = x;
+  const postings = new Int32Array(occurrences[k]!);
+  for (let x = 0; x < at; x++) if (flat[x] !== END) postings[fill[flat[x]!]!++] = x;
 
   // Pairs (a, b), a < b, counted term by term: for a, every sentence holding it adds one to
   // each later term of that sentence, in a dense counter reset after a. Work is one increment
@@ -81,7 +82,7 @@ export function* collocationChunks(
     let m = 0;
     for (let p = occurrences[a]!; p < occurrences[a + 1]!; p++) {
       const x = postings[p]!;
-      for (let y = x + 1, e = endOf[x]!; y < e; y++) {
+      for (let y = x + 1; flat[y] !== END; y++) {
         const b = flat[y]!;
         if (count[b] === 0) touched[m++] = b;
         count[b] = count[b]! + 1;
