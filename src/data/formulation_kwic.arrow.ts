@@ -2,28 +2,32 @@
 // (and the sentence's start offset), so the Terms page shows keyword-in-context lines for a
 // formulation without shipping the whole sentences table (~100 MB at 10,000 speeches). Only the
 // sentences that carry a hit are copied; offsets stay speech-level UTF-16, as in formulation_hits.
+// Columns, not row objects: the sentences table has ~1 million rows at 10,000 speeches.
 import * as arrow from "apache-arrow";
-import { readOutTable } from "../lib/outTables.ts";
+import { readOutColumns } from "../lib/columns.ts";
 
-const hits = readOutTable("formulation_hits");
-const wanted = new Set(hits.map((h) => `${String(h.speech_id)}\u0000${Number(h.sentence_id)}`));
+const HIT_COLUMNS = ["formulation_id", "speech_id", "sentence_id", "start", "end", "matched"];
+const h = readOutColumns("formulation_hits", HIT_COLUMNS);
+const keyOf = (speech: unknown, sentence: unknown) => `${String(speech)}\u0000${Number(sentence)}`;
+const wanted = new Set(h.speech_id!.map((id, i) => keyOf(id, h.sentence_id![i])));
+const s = readOutColumns("sentences", ["speech_id", "sentence_id", "start", "text"]);
 const sentence = new Map<string, { start: number; text: string }>();
-for (const s of readOutTable("sentences")) {
-  const key = `${String(s.speech_id)}\u0000${Number(s.sentence_id)}`;
-  if (wanted.has(key)) sentence.set(key, { start: Number(s.start), text: String(s.text) });
+for (let i = 0; i < s.speech_id!.length; i++) {
+  const key = keyOf(s.speech_id![i], s.sentence_id![i]);
+  if (wanted.has(key)) sentence.set(key, { start: Number(s.start![i]), text: String(s.text![i]) });
 }
-const rows = hits
-  .map((h) => ({ h, s: sentence.get(`${String(h.speech_id)}\u0000${Number(h.sentence_id)}`) }))
-  .filter(
-    (d): d is { h: (typeof hits)[number]; s: { start: number; text: string } } => d.s !== undefined,
-  );
+const rows = h.speech_id!.flatMap((id, i) => {
+  const found = sentence.get(keyOf(id, h.sentence_id![i]));
+  return found ? [{ i, s: found }] : [];
+});
+const column = (name: string) => rows.map(({ i }) => h[name]![i]);
 const table = arrow.tableFromArrays({
-  formulation_id: rows.map((d) => String(d.h.formulation_id)),
-  speech_id: rows.map((d) => String(d.h.speech_id)),
-  sentence_id: Int32Array.from(rows.map((d) => Number(d.h.sentence_id))),
-  start: Float64Array.from(rows.map((d) => Number(d.h.start))),
-  end: Float64Array.from(rows.map((d) => Number(d.h.end))),
-  matched: rows.map((d) => String(d.h.matched)),
+  formulation_id: column("formulation_id").map(String),
+  speech_id: column("speech_id").map(String),
+  sentence_id: Int32Array.from(column("sentence_id").map(Number)),
+  start: Float64Array.from(column("start").map(Number)),
+  end: Float64Array.from(column("end").map(Number)),
+  matched: column("matched").map(String),
   s_start: Float64Array.from(rows.map((d) => d.s.start)),
   text: rows.map((d) => d.s.text),
 });

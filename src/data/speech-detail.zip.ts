@@ -4,7 +4,6 @@
 // 10,000 speeches) instead of the sections and theme_scores tables (~100 MB).
 import { readOutColumns } from "../lib/columns.ts";
 import { indexBy, writeShards } from "../lib/shardWriter.ts";
-import { packRows } from "../lib/shards.js";
 
 const SECTION_COLUMNS = ["section_id", "parent_id", "heading", "kind", "is_leaf", "seq"];
 const SCORE_COLUMNS = [
@@ -19,16 +18,20 @@ const SCORE_COLUMNS = [
 
 const sections = readOutColumns("sections", ["speech_id", ...SECTION_COLUMNS]);
 const scores = readOutColumns("theme_scores", ["speech_id", ...SCORE_COLUMNS]);
-const rowsOf = (table: Record<string, unknown[]>, columns: string[], at: number[]) =>
-  at.map((i) => Object.fromEntries(columns.map((c) => [c, table[c]![i]])));
+// Packed rows straight from the columns (packRows's layout, src/lib/shards.js): no object a row
+// (theme_scores has ~1 million rows at 10,000 speeches).
+const packed = (table: Record<string, unknown[]>, columns: string[], at: number[]) => ({
+  columns,
+  rows: at.map((i) => columns.map((c) => table[c]![i] ?? null)),
+});
 
 const scoreIndex = indexBy(scores.speech_id!);
 const perSpeech = new Map<string, unknown>();
 for (const [id, at] of indexBy(sections.speech_id!)) {
   const own = (scoreIndex.get(id) ?? []).filter((i) => scores.section_id![i] !== "_all");
   perSpeech.set(id, {
-    sections: packRows(rowsOf(sections, SECTION_COLUMNS, at), SECTION_COLUMNS),
-    scores: packRows(rowsOf(scores, SCORE_COLUMNS, own), SCORE_COLUMNS),
+    sections: packed(sections, SECTION_COLUMNS, at),
+    scores: packed(scores, SCORE_COLUMNS, own),
   });
 }
 writeShards("speech-detail", perSpeech);

@@ -8,10 +8,20 @@ import { readOutFile } from "../../scripts/site/pipeline-out.ts";
 
 export type Columns = Record<string, unknown[]>;
 
-export function readOutColumns(name: string, columns: string[]): Columns {
-  const table = arrow.tableFromIPC(
-    parquet.readParquet(readOutFile(`${name}.parquet`)).intoIPCStream(),
+/**
+ * A published table as Arrow, only `columns` decoded: the other columns of a wide table cost
+ * most of the read (terms at 10,000 speeches: 13.5 s for all five columns, 2.2 s for three).
+ */
+export function readOutArrow(name: string, columns: string[]): arrow.Table {
+  return arrow.tableFromIPC(
+    parquet
+      .readParquet(readOutFile(`${name}.parquet`), { columns, batchSize: 65536 })
+      .intoIPCStream(),
   );
+}
+
+export function readOutColumns(name: string, columns: string[]): Columns {
+  const table = readOutArrow(name, columns);
   const out: Columns = {};
   for (const column of columns) {
     const child = table.getChild(column);

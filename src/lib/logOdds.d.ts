@@ -22,4 +22,8 @@ export function groupCounts(
   corpus: { terms: string[]; counts: number[] },
   value: string,
 ): Map<string, number>;
+export function speechCounts(
+  entry: [number[], number[]] | undefined,
+  corpus: { terms: string[]; counts: number[] },
+): Map<string, number>;
 export function groupKey(value: unknown): string;

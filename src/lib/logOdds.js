@@ -50,5 +50,21 @@ export function groupCounts(file, corpus, value) {
   return new Map(pairs.map(([i, c]) => [corpus.terms[i], c]));
 }
 
+/**
+ * A speech's entry in a speech-terms shard ([term index gaps, counts], src/data/speech-terms.zip.ts)
+ * → Map term → count; undefined (a speech without terms) → an empty Map.
+ */
+export function speechCounts(entry, corpus) {
+  const counts = new Map();
+  if (!entry) return counts;
+  const [gaps, values] = entry;
+  let t = 0;
+  for (let k = 0; k < gaps.length; k++) {
+    t += gaps[k];
+    counts.set(corpus.terms[t], values[k]);
+  }
+  return counts;
+}
+
 /** Key of a group value in the group files: null (a speech in no group) is "_null". */
 export const groupKey = (value) => (value == null ? "_null" : String(value));

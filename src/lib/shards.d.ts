@@ -13,3 +13,4 @@ export function unpackRows(packed: {
   columns: string[];
   rows: unknown[][];
 }): Record<string, unknown>[];
+export function fetchShard(url: string): Promise<unknown>;

@@ -13,10 +13,12 @@
 export const SHARD_SETS = {
   // Themes outline profile: sections + section × theme scores (~6 kB a speech, ~230 kB a shard).
   "speech-detail": { per: 40, max: 256 },
-  // Terms log-odds by speech: term counts (~10 kB a speech, ~420 kB a shard).
-  "speech-terms": { per: 40, max: 256 },
-  // Terms literal search: sentences (~12 kB a speech, ~1.2 MB a shard); scanned shard by shard.
-  "sentence-shards": { per: 100, max: 128 },
+  // Terms log-odds by speech: term counts as indices into logodds/corpus.json (~3.5 kB a speech,
+  // ~350 kB a shard).
+  "speech-terms": { per: 100, max: 128 },
+  // Terms literal search: sentences (~12 kB a speech, ~3 MB a shard); scanned shard by shard, about
+  // 1,000 speeches (four shards) at a time, so larger shards cost a search no extra bytes.
+  "sentence-shards": { per: 250, max: 64 },
 };
 
 /** Number of shards of a set for a corpus of `speeches` speeches (at least 1). */
@@ -52,6 +54,18 @@ export function shardPaths(speeches) {
  */
 export function shardUrl(set, speechId, speeches, prefix = "") {
   return `${prefix}data/${set}/${shardFile(shardOf(speechId, shardCount(set, speeches)))}`;
+}
+
+/**
+ * A shard file as JSON. The built site has shard files at data/<set>/<file> (the site config's
+ * dynamicPaths); Framework's preview (`npm run dev`) serves loader outputs only under /_file/, so
+ * a 404 is retried at _file/data/<set>/<file>. `url` as shardUrl returns it.
+ */
+export async function fetchShard(url) {
+  let response = await fetch(url);
+  if (response.status === 404) response = await fetch(url.replace(/(^|\/)data\//, "$1_file/data/"));
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
 }
 
 /** Rows as {columns, rows: [[…]]}: a shard file repeats no key names (half the bytes of objects). */

@@ -1,5 +1,5 @@
 // The browser-sized aggregate loaders (src/data/theme_scores_speech, formulation_counts,
-// formulation_kwic) agree with the full tables they summarise, on the published output.
+// formulation_kwic, speech_terms) agree with the full tables they summarise, on the published output.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -40,6 +40,23 @@ describe("browser-sized aggregates", () => {
     const rows = runLoader("theme_scores_speech.arrow.ts");
     assert.ok(expected.length > 0);
     assert.deepEqual(rows, expected);
+  });
+
+  test("speech_terms: terms summed over sections, one row per speech × term, by speech then term", () => {
+    const expected = new Map<string, number>();
+    for (const r of readOutTable("terms")) {
+      const k = key(r.speech_id, r.term);
+      expected.set(k, (expected.get(k) ?? 0) + Number(r.count));
+    }
+    const rows = runLoader("speech_terms.arrow.ts");
+    assert.ok(expected.size > 0);
+    assert.equal(rows.length, expected.size);
+    for (const r of rows) assert.equal(r.count, expected.get(key(r.speech_id, r.term)));
+    const keys = rows.map((r) => key(r.speech_id, r.term));
+    assert.deepEqual(
+      keys,
+      [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 
   test("formulation_counts: per speech × formulation, sums to the number of hits", () => {

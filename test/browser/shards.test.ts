@@ -12,7 +12,7 @@ import { readOutTable, type Row } from "../../src/lib/outTables.ts";
 import { readSpeechIds } from "../../src/lib/speechIds.ts";
 import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
 import { shardCount, shardFile, shardOf, unpackRows } from "../../src/lib/shards.js";
-import { groupCounts, groupKey, logOddsFromCounts } from "../../src/lib/logOdds.js";
+import { groupCounts, groupKey, logOddsFromCounts, speechCounts } from "../../src/lib/logOdds.js";
 import {
   filterGroups,
   groupThemeRows,
@@ -126,10 +126,10 @@ describe("log-odds from precomputed counts", () => {
     }
     return [...m.values()];
   })();
-  const speechCounts = (id: string) => {
+  const countsOf = (id: string) => {
     const count = shardCount("speech-terms", ids.length);
     const shard = JSON.parse(termShards.get(shardFile(shardOf(id, count)))!);
-    return new Map<string, number>(shard[id]);
+    return speechCounts(shard[id], corpus);
   };
   const same = (
     mine: ReturnType<typeof logOddsFromCounts>,
@@ -151,11 +151,11 @@ describe("log-odds from precomputed counts", () => {
   test("speech vs the rest, and speech vs speech", () => {
     const [a, b] = ids as [string, string];
     same(
-      logOddsFromCounts(corpus, speechCounts(a), null),
+      logOddsFromCounts(corpus, countsOf(a), null),
       logOddsScores(speechTerms, speeches, { kind: "speech", a, b: "rest" }),
     );
     same(
-      logOddsFromCounts(corpus, speechCounts(a), speechCounts(b)),
+      logOddsFromCounts(corpus, countsOf(a), countsOf(b)),
       logOddsScores(speechTerms, speeches, { kind: "speech", a, b }),
     );
   });
