@@ -1,30 +1,29 @@
-// Large corpora in the browser: the site of the 1,000-speech benchmark output (.cache/bench/out-1000,
-// from `npm run bench`; the test is skipped without it) draws the Overview heatmap and the Themes
-// bars by year × level group, a group row leads to the Overview filtered to that group, drawn
-// speech by speech with links to the readers, and the Themes outline profile and the Terms
+// Large corpora in the browser: the site of a corpus above the grouping threshold (the 1,000-speech
+// benchmark output when `npm run bench` made one, otherwise a generated 600-speech corpus published
+// once into .cache/test-large/, see test/helpers/large-out.ts) draws the Overview heatmap and the
+// Themes bars by year × level group, a group row leads to the Overview filtered to that group,
+// drawn speech by speech with links to the readers, and the Themes outline profile and the Terms
 // search work from their shard files. Builds a site (~1–3 min): run it alone.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { guardedPage, launchBrowser } from "./harness.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 import { buildSiteInto } from "../../scripts/site/build-into.ts";
-import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
+import { ensureLargeOutput } from "../helpers/large-out.ts";
 import { readOutTable } from "../../src/lib/outTables.ts";
 import { GROUP_THRESHOLD } from "../../src/lib/groups.js";
 
-const OUT = join(PROJECT_ROOT, ".cache", "bench", "out-1000");
-const skip = existsSync(join(OUT, "speeches.parquet")) ? false : `${OUT} missing: npm run bench`;
-
-describe("large corpus: grouped charts", { skip }, () => {
+describe("large corpus: grouped charts", () => {
+  let OUT = "";
   let browser: Browser;
   let server: StaticServer;
   let dist: string;
   const previous = process.env.SPEECH_ATLAS_OUT;
 
   before(async () => {
+    OUT = ensureLargeOutput();
     dist = await buildSiteInto(OUT, { readers: 0, prefix: "atlas-grouped-dist-" });
     process.env.SPEECH_ATLAS_OUT = OUT; // readOutTable below reads the same output
     [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
