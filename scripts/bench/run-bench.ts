@@ -186,8 +186,19 @@ ${lines.join("\n")}
   run; reaching 5 % needs outputs partitioned so unchanged parts are kept, and corpus-level counts
   updated by difference (see the closing notes of issue 6).
 `;
-writeFileSync(join(root, small ? "BENCHMARKS.small.md" : "BENCHMARKS.md"), doc);
-console.error(readFileSync(join(root, small ? "BENCHMARKS.small.md" : "BENCHMARKS.md"), "utf8"));
+// Sections this run does not measure (the dashboard's, earlier runs kept for comparison) stay:
+// everything from the first "### Dashboard" or "## Earlier" heading on is carried over.
+const file = join(root, small ? "BENCHMARKS.small.md" : "BENCHMARKS.md");
+const previous = (() => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+})();
+const kept = /^(### Dashboard|## Earlier)/m.exec(previous);
+writeFileSync(file, kept ? `${doc}\n${previous.slice(kept.index)}` : doc);
+console.error(doc);
 
 // `--dashboard`: then measure the dashboard built on each output (scripts/bench/dashboard.ts),
 // which appends its table to the file just written.
