@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import * as tables from "../tables/index.ts";
+import type { TableSpec } from "../tables/spec.ts";
 import type { SpeechRow } from "../types.ts";
 import { collocationChunks } from "./collocations-stream.ts";
 import type { CollectedSpeech } from "./collector.ts";
@@ -120,36 +121,15 @@ export async function writeCorpusTables(
   only: readonly CorpusTable[] = CORPUS_TABLES,
 ): Promise<TableResult[]> {
   const results: TableResult[] = [];
-  let t = performance.now();
-  if (only.includes("term_stats")) {
-    const ts = await writeTableStreaming(
-      tables.termStatsTable,
-      termStatsChunks(speeches, words),
-      join(out, tables.termStatsTable.name),
-    );
-    results.push({
-      name: tables.termStatsTable.name,
-      rows: ts.rows,
-      parquet: ts.parquet,
-      csv: ts.csv!,
-      ms: performance.now() - t,
-    });
-  }
-  t = performance.now();
-  if (only.includes("collocations")) {
-    const co = await writeTableStreaming(
-      tables.collocationsTable,
-      collocationChunks(speeches, words),
-      join(out, tables.collocationsTable.name),
-    );
-    results.push({
-      name: tables.collocationsTable.name,
-      rows: co.rows,
-      parquet: co.parquet,
-      csv: co.csv!,
-      ms: performance.now() - t,
-    });
-  }
+  const write = async (spec: TableSpec<any>, chunks: Iterable<readonly unknown[]>) => {
+    const t = performance.now();
+    const r = await writeTableStreaming(spec, chunks, join(out, spec.name));
+    results.push({ name: spec.name, ...r, csv: r.csv!, ms: performance.now() - t });
+  };
+  if (only.includes("term_stats"))
+    await write(tables.termStatsTable, termStatsChunks(speeches, words));
+  if (only.includes("collocations"))
+    await write(tables.collocationsTable, collocationChunks(speeches, words));
   return results;
 }
 

@@ -4,6 +4,7 @@
 // (year × level, or year) from this file; pooled and mean values come out exact.
 import { readOutColumns } from "../lib/columns.ts";
 import { packRows } from "../lib/shards.js";
+import { emptySums, SUM_FIELDS, type ThemeGroup } from "../lib/groups.js";
 
 const speeches = readOutColumns("speeches", ["speech_id", "year", "level", "genre"]);
 const scores = readOutColumns("theme_scores", [
@@ -19,18 +20,12 @@ const groupOf = new Map<string, [unknown, unknown, unknown]>();
 speeches.speech_id!.forEach((id, i) =>
   groupOf.set(String(id), [speeches.year![i], speeches.level![i], speeches.genre![i]]),
 );
-interface Group {
+/** A theme_groups row: the group's values (as the speeches table has them) and its sums. */
+type Group = Omit<ThemeGroup, "year" | "level" | "genre"> & {
   year: unknown;
   level: unknown;
   genre: unknown;
-  theme_id: string;
-  speeches: number;
-  hits: number;
-  han_chars: number;
-  sum_rate: number;
-  sum_share: number;
-  n_share: number;
-}
+};
 const groups = new Map<string, Group>();
 for (let i = 0; i < scores.speech_id!.length; i++) {
   if (scores.section_id![i] !== "_all") continue;
@@ -40,18 +35,7 @@ for (let i = 0; i < scores.speech_id!.length; i++) {
   const key = JSON.stringify([...g, theme_id]);
   let row = groups.get(key);
   if (!row) {
-    row = {
-      year: g[0],
-      level: g[1],
-      genre: g[2],
-      theme_id,
-      speeches: 0,
-      hits: 0,
-      han_chars: 0,
-      sum_rate: 0,
-      sum_share: 0,
-      n_share: 0,
-    };
+    row = { year: g[0], level: g[1], genre: g[2], theme_id, ...emptySums() };
     groups.set(key, row);
   }
   row.speeches++;
@@ -65,18 +49,7 @@ for (let i = 0; i < scores.speech_id!.length; i++) {
   }
 }
 const rows = [...groups.keys()].sort().map((k) => groups.get(k)!);
-const COLUMNS = [
-  "year",
-  "level",
-  "genre",
-  "theme_id",
-  "speeches",
-  "hits",
-  "han_chars",
-  "sum_rate",
-  "sum_share",
-  "n_share",
-];
+const COLUMNS = ["year", "level", "genre", "theme_id", ...SUM_FIELDS];
 process.stdout.write(
   JSON.stringify(packRows(rows as unknown as Record<string, unknown>[], COLUMNS)),
 );

@@ -13,6 +13,13 @@ export interface ThemeGroup {
   sum_share: number;
   n_share: number;
 }
+/** Additive fields of a ThemeGroup. */
+export const SUM_FIELDS: readonly (
+  "speeches" | "hits" | "han_chars" | "sum_rate" | "sum_share" | "n_share"
+)[];
+export type GroupSums = Pick<ThemeGroup, (typeof SUM_FIELDS)[number]>;
+export function emptySums(): GroupSums;
+export function addSums<T extends GroupSums>(t: T, g: GroupSums): T;
 export function unpackGroups(packed: { columns: string[]; rows: unknown[][] }): ThemeGroup[];
 export function filterGroups(
   groups: ThemeGroup[],

@@ -23,6 +23,20 @@ export function unpackGroups({ columns, rows }) {
   return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
 }
 
+/** The additive fields of a theme_groups row (what pooled and mean values are computed from). */
+export const SUM_FIELDS = ["speeches", "hits", "han_chars", "sum_rate", "sum_share", "n_share"];
+
+/** Zero sums: {speeches, hits, han_chars, sum_rate, sum_share, n_share}. */
+export function emptySums() {
+  return Object.fromEntries(SUM_FIELDS.map((k) => [k, 0]));
+}
+
+/** Adds the sums of `g` into `t` (returned). */
+export function addSums(t, g) {
+  for (const k of SUM_FIELDS) t[k] += g[k];
+  return t;
+}
+
 /** Rows of the groups that pass the Overview filters (null = any value). */
 export function filterGroups(groups, { year = null, level = null, genre = null } = {}) {
   return groups.filter(
@@ -45,16 +59,7 @@ export function groupThemeRows(groups, themes) {
     const key = JSON.stringify([g.year, g.level]);
     let entry = byKey.get(key);
     if (!entry) byKey.set(key, (entry = { year: g.year, level: g.level, themes: new Map() }));
-    const t = entry.themes.get(g.theme_id) ?? {
-      speeches: 0,
-      hits: 0,
-      han_chars: 0,
-      sum_rate: 0,
-      sum_share: 0,
-      n_share: 0,
-    };
-    for (const k of ["speeches", "hits", "han_chars", "sum_rate", "sum_share", "n_share"])
-      t[k] += g[k];
+    const t = addSums(entry.themes.get(g.theme_id) ?? emptySums(), g);
     entry.themes.set(g.theme_id, t);
   }
   const entries = [...byKey.values()].sort(
@@ -98,16 +103,7 @@ export function yearThemeRows(groups) {
     let y = byYear.get(g.year);
     if (!y) byYear.set(g.year, (y = { coded: 0, themes: new Map() }));
     y.coded += g.hits;
-    const t = y.themes.get(g.theme_id) ?? {
-      speeches: 0,
-      hits: 0,
-      han_chars: 0,
-      sum_rate: 0,
-      sum_share: 0,
-      n_share: 0,
-    };
-    for (const k of ["speeches", "hits", "han_chars", "sum_rate", "sum_share", "n_share"])
-      t[k] += g[k];
+    const t = addSums(y.themes.get(g.theme_id) ?? emptySums(), g);
     y.themes.set(g.theme_id, t);
   }
   const rows = [];

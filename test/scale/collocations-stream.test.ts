@@ -2,18 +2,10 @@
 // random corpora: same rows, same order, same floating-point values.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prng } from "../../scripts/bench/generate.ts";
 import { collocations } from "../../data-loaders/language/collocations.ts";
 import { collocationChunks } from "../../data-loaders/pipeline/collocations-stream.ts";
 import type { CompactSpeech } from "../../data-loaders/pipeline/corpus-tables.ts";
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 test("collocationChunks equals collocations() on random corpora (repeats, empty sentences)", () => {
   const words = [

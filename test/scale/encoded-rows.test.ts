@@ -2,6 +2,7 @@
 // written directly, however the rows are split into parts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { prng } from "../../scripts/bench/generate.ts";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,16 +20,6 @@ import {
 import { termsTable } from "../../data-loaders/tables/language.ts";
 import { sentencesTable } from "../../data-loaders/tables/sentences.ts";
 import type { TermRow } from "../../data-loaders/types.ts";
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const ALPHABET = ["干", "部", "a", ",", '"', "\n", "é", "😀", "\ud800", "\udc00", "=", " "];
 
