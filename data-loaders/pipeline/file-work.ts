@@ -1,9 +1,7 @@
 // One corpus file from bytes to a compact, serialisable outcome: read → clean → processSpeech,
-// or a quarantine row. Runs in a worker thread or in-process; the outcome is what the main
+// or a quarantine row. Runs in a worker process or in-process; the outcome is what the main
 // thread collects, what the cache stores and what a shard hands to merge.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { cleanText } from "../clean/clean-text.ts";
 import { minhashSignature } from "../ingest/dedupe.ts";
 import { candidateOccurrences, type Occurrence } from "../language/candidates.ts";
@@ -110,22 +108,14 @@ export async function processFile(
   timings: FileTimings,
 ): Promise<FileOutcome> {
   let t = performance.now();
-  let key: string | null = null;
-  if (cache) {
-    // The key covers the raw bytes, the path (it is in the rows) and the size limit; the cache
-    // itself adds the context fingerprint. Lookups happen before (pool.ts); this only stores.
-    const raw = await readFile(join(root, path)).catch(() => null);
-    if (raw)
-      key = cache.key({
-        path,
-        maxBytes: opts.maxBytes,
-        raw: createHash("sha256").update(raw).digest("hex"),
-      });
-  }
   const result = await readInput(root, path, { maxBytes: opts.maxBytes });
   timings.read += performance.now() - t;
   if (result.kind === "quarantined") return { kind: "quarantined", path, row: result.row };
   const { file } = result;
+  // The key covers the raw bytes (file.sha256 is their SHA-256), the path (it is in the rows)
+  // and the size limit; the cache itself adds the context fingerprint. Lookups happen before
+  // (pool.ts); this only stores.
+  const key = cache?.key({ path, maxBytes: opts.maxBytes, raw: file.sha256 }) ?? null;
   t = performance.now();
   const cleaned = cleanText(file.text, ctx.cleaningRules);
   timings.clean += performance.now() - t;
