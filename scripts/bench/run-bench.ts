@@ -170,11 +170,11 @@ ${lines.join("\n")}
   data-loaders/pipeline/encoded-rows.ts), are spilled to one temp file per table and streamed back
   in speech_id order: the CSV is concatenation, the Parquet is regrouped into 64 Ki-row Arrow
   batches (= the row groups publish/ writes) for parquet-wasm. No table exists as one array.
-- term_stats and collocations are computed from typed arrays (interned term ids), in a worker
-  thread while the main thread writes the per-speech tables. term_stats keeps, per speech, its 50
-  most distinctive terms (the terms table holds every per-speech count): 7.9 M rows → ~1 M at
-  10,000 speeches. Collocation pairs are counted exactly, in passes over ranges of the first term
-  sized to at most 1.5 M pairs each (no approximate pruning: the rows equal
+- term_stats and collocations are computed from typed arrays (interned term ids), each in its own
+  worker thread while the main thread writes the per-speech tables. term_stats keeps, per speech,
+  its 50 most distinctive terms (the terms table holds every per-speech count): 7.9 M rows → ~1 M
+  at 10,000 speeches. Collocation pairs are counted exactly from an inverted index of sentences,
+  one first term at a time in a dense counter (no approximate pruning: the rows equal
   language/collocations.ts).
 - \`--cache\` (default \`<out>/.cache\`) stores each file's outcome (V8-serialized, gzip) under
   sha256(format, pipeline version, lexicon versions and file bytes, raw file hash, path, size
