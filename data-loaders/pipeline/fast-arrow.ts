@@ -1,9 +1,9 @@
-// Rows → Arrow table like publish/arrow.ts toArrowTable (same schema, same values and nulls,
-// same checks), but filling typed buffers directly instead of apache-arrow's generic
-// vectorFromArray builders, which cost ~9 µs a row and dominated writing the large tables.
+// Column values → Arrow table like publish/arrow.ts toArrowTable (same schema, same values and
+// nulls; the values were checked when encoded, encoded-rows.ts), filling typed buffers directly
+// instead of apache-arrow's generic vectorFromArray builders, which cost ~9 µs a row and
+// dominated writing the large tables.
 import { Bool, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from "apache-arrow";
 import type { ColumnSpec, TableSpec } from "../tables/spec.ts";
-import { columnValues } from "../publish/arrow.ts";
 
 function validity(values: readonly unknown[]): { bitmap: Uint8Array | undefined; nulls: number } {
   let nulls = 0;
@@ -92,14 +92,7 @@ function column(col: ColumnSpec, values: readonly unknown[]): Vector {
   }
 }
 
-export function toArrowTableFast<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Table {
-  return arrowTableFromColumns(
-    spec,
-    spec.columns.map((col) => columnValues(spec, col, rows)),
-  );
-}
-
-/** Same, from values already checked column by column (encoded-rows.ts), in spec order. */
+/** Arrow table from values already checked column by column (encoded-rows.ts), in spec order. */
 export function arrowTableFromColumns(
   spec: TableSpec<any>,
   values: readonly (readonly unknown[])[],
