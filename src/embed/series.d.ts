@@ -35,18 +35,8 @@ export interface SpeechTermLike {
   term: string;
   count: number;
 }
-export interface LogOddsRow {
-  term: string;
-  ya: number;
-  yb: number;
-  na: number;
-  nb: number;
-  alpha_w: number;
-  alpha0: number;
-  delta: number;
-  variance: number;
-  z: number;
-}
+export type { LogOddsRow } from "../lib/logOdds.js";
+import type { LogOddsRow } from "../lib/logOdds.js";
 
 export interface SpeechLike {
   speech_id: string;

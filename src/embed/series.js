@@ -5,6 +5,7 @@
 // a message that lists the valid values, never an exception, so pages show it instead of failing.
 
 import { resolveSearch } from "../lib/search.js";
+import { scoreLogOdds } from "../lib/logOdds.js";
 
 export const NORMALISATIONS = ["rate", "share"];
 
@@ -675,27 +676,10 @@ export function logOddsScores(speechTerms, speeches, { kind, a, b }) {
     na = 0,
     nb = 0;
   for (const t of perTerm.values()) ((alpha0 += t.prior), (na += t.ya), (nb += t.yb));
-  const rows = [];
-  for (const [term, { prior, ya, yb }] of perTerm) {
-    if (ya + yb <= 0) continue;
-    const delta =
-      Math.log((ya + prior) / (na + alpha0 - ya - prior)) -
-      Math.log((yb + prior) / (nb + alpha0 - yb - prior));
-    const variance = 1 / (ya + prior) + 1 / (yb + prior);
-    rows.push({
-      term,
-      ya,
-      yb,
-      na,
-      nb,
-      alpha_w: prior,
-      alpha0,
-      delta,
-      variance,
-      z: delta / Math.sqrt(variance),
-    });
-  }
-  return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  return scoreLogOdds(
+    [...perTerm].map(([term, t]) => ({ term, ...t })),
+    { na, nb, alpha0 },
+  );
 }
 
 /** The chart's rows: the n most A-leaning terms (z > 0) and the n most B-leaning (z < 0). */

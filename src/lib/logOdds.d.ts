@@ -11,6 +11,10 @@ export interface LogOddsRow {
   variance: number;
   z: number;
 }
+export function scoreLogOdds(
+  counted: Iterable<{ term: string; ya: number; yb: number; prior: number }>,
+  totals: { na: number; nb: number; alpha0: number },
+): LogOddsRow[];
 export function logOddsFromCounts(
   corpus: { terms: string[]; counts: number[] },
   a: Map<string, number>,

@@ -21,7 +21,7 @@ export function logOddsFromCounts(corpus, a, b, outside = new Map()) {
     b ? (b.get(term) ?? 0) : prior - (a.get(term) ?? 0) - (outside.get(term) ?? 0);
   let na = 0,
     nb = 0;
-  const rows = [];
+  const counted = [];
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i];
     const prior = counts[i];
@@ -29,17 +29,36 @@ export function logOddsFromCounts(corpus, a, b, outside = new Map()) {
     const y = yb(term, prior);
     na += ya;
     nb += y;
-    if (ya + y > 0) rows.push({ term, ya, yb: y, alpha_w: prior });
+    counted.push({ term, ya, yb: y, prior });
   }
-  for (const r of rows) {
-    r.na = na;
-    r.nb = nb;
-    r.alpha0 = alpha0;
-    r.delta =
-      Math.log((r.ya + r.alpha_w) / (na + alpha0 - r.ya - r.alpha_w)) -
-      Math.log((r.yb + r.alpha_w) / (nb + alpha0 - r.yb - r.alpha_w));
-    r.variance = 1 / (r.ya + r.alpha_w) + 1 / (r.yb + r.alpha_w);
-    r.z = r.delta / Math.sqrt(r.variance);
+  return scoreLogOdds(counted, { na, nb, alpha0 });
+}
+
+/**
+ * z-scores of per-term counts ({term, ya, yb, prior}) given the group totals and α0: rows
+ * {term, ya, yb, na, nb, alpha_w, alpha0, delta, variance, z} for terms present in A or B,
+ * z descending, then term. The one place the formula above is computed in the browser.
+ */
+export function scoreLogOdds(counted, { na, nb, alpha0 }) {
+  const rows = [];
+  for (const { term, ya, yb, prior } of counted) {
+    if (ya + yb <= 0) continue;
+    const delta =
+      Math.log((ya + prior) / (na + alpha0 - ya - prior)) -
+      Math.log((yb + prior) / (nb + alpha0 - yb - prior));
+    const variance = 1 / (ya + prior) + 1 / (yb + prior);
+    rows.push({
+      term,
+      ya,
+      yb,
+      na,
+      nb,
+      alpha_w: prior,
+      alpha0,
+      delta,
+      variance,
+      z: delta / Math.sqrt(variance),
+    });
   }
   return rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
 }
