@@ -5,6 +5,10 @@
 // dictionary is loaded once, lazily, with the union of all words the caller needs; a later request
 // that is covered by it is fine, one that needs words it lacks is an error (pass all words on the
 // first call, e.g. lexicon forms plus theme terms) rather than a silent reload.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nodejieba from "nodejieba";
 import { writeUserDict, type UserWord } from "./userdict.ts";
@@ -40,4 +44,26 @@ export function loadJieba(words: readonly UserWord[]): Jieba {
   });
   loaded = { dictPath, tags: new Map(words.map((w) => [w.word, w.tag])) };
   return nodejieba;
+}
+
+/**
+ * Whether the installed nodejieba was rebuilt by scripts/setup/patch-nodejieba.mjs (postinstall)
+ * so that load() builds one dictionary trie instead of two (~110 MB less per process): its source
+ * carries the patch and its stamp names the sha256 of the binary in place.
+ */
+export function nodejiebaSharedTrie(): boolean {
+  const dir = dirname(createRequire(import.meta.url).resolve("nodejieba/package.json"));
+  try {
+    const source = readFileSync(join(dir, "lib", "nodejieba.cpp"), "utf8");
+    const stamp = JSON.parse(
+      readFileSync(join(dir, "build", "Release", "speech-atlas-shared-trie.json"), "utf8"),
+    ) as { sha256?: unknown };
+    const binary = readFileSync(join(dir, "build", "Release", "nodejieba.node"));
+    return (
+      source.includes("TextRankExtractor(*_jieba_handle, stopWordsPath)") &&
+      stamp.sha256 === createHash("sha256").update(binary).digest("hex")
+    );
+  } catch {
+    return false; // no stamp (never patched) or no binary
+  }
 }
