@@ -4,6 +4,8 @@
 // manifest row, whatever happens to it. Per-speech rows are spilled to disk and corpus-level
 // tables computed from compact aggregates, so memory stays bounded on large corpora; the output
 // is byte-identical to a plain in-process run (test/scale).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { listCorpusFiles } from "./ingest/list-files.ts";
 import { Collector } from "./pipeline/collector.ts";
@@ -67,6 +69,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const progress = opts.onProgress ?? (() => {});
 
   const collector = new Collector();
+  // Without a cache, outcomes still go through speech-store files (the bulky parts never cross
+  // to this process): in a folder of this run, removed when it ends.
+  const tempStore = opts.cacheDir ? null : mkdtempSync(join(tmpdir(), "speech-atlas-store-"));
   const shardWriter = shard
     ? await ShardWriter.create(opts.out, {
         shard,
@@ -85,6 +90,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           root,
           maxBytes: opts.maxBytes,
           cacheDir: opts.cacheDir ?? null,
+          storeDir: opts.cacheDir ?? tempStore!,
           workers: opts.workers ?? defaultWorkers(),
         },
         { versions: ctx.versions, full: loadContext },
@@ -117,6 +123,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     return { manifest, outputs, counts: countsOf(manifest) };
   } finally {
     collector.dispose();
+    if (tempStore) rmSync(tempStore, { recursive: true, force: true });
   }
 }
 

@@ -1,19 +1,18 @@
-// Content-hash cache of per-file outcomes. Key = sha256(context fingerprint + the file's raw
+// Content-hash store of per-file outcomes. Key = sha256(context fingerprint + the file's raw
 // bytes hash + its path + the size limit), so any change to the input, the lexicon files or
 // the pipeline version is a different key: entries are never stale, only unused, and the
-// folder can be deleted at any time. Writes go to a temp name then rename, so a crashed or
-// concurrent run never leaves a torn entry behind. Entries are V8-serialized (structured clone),
-// gzip level 1: reading one back is ~10× faster than JSON.parse of the same outcome, which
-// dominated a rerun from the cache.
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+// folder can be deleted at any time (between runs: a run reads its entries' bulky parts back
+// while it publishes). Each entry is a speech-store file (speech-store.ts): the compact outcome
+// as a header, the text and encoded rows stored raw after it. A run without a cache writes the
+// same files into a temporary folder, so the main process never receives the bulky parts.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
-import { gunzipSync, gzipSync } from "node:zlib";
-import type { ReadableOutcome } from "./file-work.ts";
+import type { CompactOutcome, ReadableOutcome, SpeechTable } from "./file-work.ts";
+import { readStoredHeader, writeStored } from "./speech-store.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 export class SpeechCache {
   constructor(
@@ -30,7 +29,7 @@ export class SpeechCache {
   }
 
   private file(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.v8.gz`);
+    return join(this.dir, key.slice(0, 2), `${key}.sas`);
   }
 
   /** The cached outcome of a corpus file, or null (missing, unreadable, or no entry). */
@@ -42,22 +41,19 @@ export class SpeechCache {
     );
   }
 
-  async get(key: string): Promise<ReadableOutcome | null> {
-    const data = await readFile(this.file(key)).catch(() => null);
-    if (!data) return null;
-    try {
-      const outcome = deserialize(gunzipSync(data)) as ReadableOutcome | null;
-      return outcome?.kind === "readable" ? outcome : null;
-    } catch {
-      return null; // unreadable entry: recompute (and overwrite it)
-    }
+  /** Reads only the entry's header; the bulky parts stay on disk until a table needs them. */
+  get(key: string): ReadableOutcome | null {
+    const entry = readStoredHeader<SpeechTable, CompactOutcome>(this.file(key));
+    if (entry?.header?.kind !== "readable") return null; // unreadable: recompute and overwrite
+    return { ...entry.header, stored: entry.stored };
   }
 
-  async put(key: string, outcome: ReadableOutcome): Promise<void> {
-    const path = this.file(key);
-    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-    const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    await writeFile(tmp, gzipSync(serialize(outcome), { level: 1 }));
-    await rename(tmp, path);
+  put(
+    key: string,
+    outcome: CompactOutcome,
+    text: string,
+    tables: Record<SpeechTable, string>,
+  ): ReadableOutcome {
+    return { ...outcome, stored: writeStored(this.file(key), outcome, text, tables) };
   }
 }

@@ -1,10 +1,11 @@
 // Main-thread side: keeps what the corpus-level steps need from each file outcome in compact
-// form, and spills the rest to disk. In memory per speech: its speech row, text digest, MinHash
+// form; the rest stays on disk. In memory per speech: its speech row, text digest, MinHash
 // signature, candidate occurrences, term ids/counts and sentence token ids as typed arrays (terms
 // interned once for the corpus). On disk: the cleaned texts (read back only for LSH duplicate
-// candidates) and the encoded rows (encoded-rows.ts) in one spill file per table, read back
-// slice by slice when the table is written. Outcomes may arrive in any order: everything is
-// keyed by path index.
+// candidates) and the encoded rows (encoded-rows.ts), read back speech by speech when a table is
+// written: from the speech-store file the worker wrote (speech-store.ts), or, for outcomes
+// carrying them inline (shard files), from one spill file per table. Outcomes may arrive in any
+// order: everything is keyed by path index.
 import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +18,14 @@ import {
 } from "./file-work.ts";
 import type { EncodedRows } from "./encoded-rows.ts";
 import type { Occurrence } from "../language/candidates.ts";
+import { readStoredPart, type Span } from "./speech-store.ts";
+
+/** Where a bulky part is: in a speech-store file (path) or in one of the collector's spill
+ *  files (descriptor). */
+export interface PartRef {
+  file: string | number;
+  at: Span;
+}
 
 export interface CollectedSpeech {
   index: number;
@@ -25,14 +34,14 @@ export interface CollectedSpeech {
   bytes: number;
   encoding: Encoding;
   speechId: string;
-  /** [offset, length] (bytes) of the cleaned text in the text spill file: see textOf(). */
-  textAt: [number, number];
+  /** Where the cleaned text is: see textOf(). */
+  textAt: PartRef;
   textDigest: string;
   candidates: Occurrence[];
   minhash: Float64Array;
   speech: SpeechRow;
-  /** [offset, length] of this speech's rows in each table's spill file. */
-  spill: Record<SpeechTable, [number, number]>;
+  /** Where this speech's encoded rows of each table are: see rowsOf(). */
+  spill: Record<SpeechTable, PartRef>;
   termIds: Int32Array;
   termCounts: Int32Array;
   /** Token ids of all sentences, back to back; sentenceEnds[i] = end of sentence i in tokens. */
@@ -50,8 +59,6 @@ export class Collector {
   private sizes = {} as Record<SpeechTable, number>;
   private textFd: number;
   private textSize = 0;
-  /** Called with each readable outcome before it is compacted (shards keep a copy). */
-  onReadable?: (outcome: FileOutcome & { kind: "readable" }) => void;
 
   constructor(spillParent = tmpdir()) {
     this.dir = mkdtempSync(join(spillParent, "speech-atlas-spill-"));
@@ -76,13 +83,20 @@ export class Collector {
       this.quarantined.set(index, outcome.row);
       return;
     }
-    this.onReadable?.(outcome);
-    const spill = {} as Record<SpeechTable, [number, number]>;
-    for (const t of SPEECH_TABLES) {
-      const buf = Buffer.from(outcome.tables[t], "utf8");
-      writeSync(this.fds[t], buf, 0, buf.length, this.sizes[t]);
-      spill[t] = [this.sizes[t], buf.length];
-      this.sizes[t] += buf.length;
+    const spill = {} as Record<SpeechTable, PartRef>;
+    let textAt: PartRef;
+    if (outcome.stored) {
+      const { file, parts } = outcome.stored;
+      for (const t of SPEECH_TABLES) spill[t] = { file, at: parts[t] };
+      textAt = { file, at: outcome.stored.text };
+    } else {
+      for (const t of SPEECH_TABLES) {
+        const buf = Buffer.from(outcome.inline.tables[t], "utf8");
+        writeSync(this.fds[t], buf, 0, buf.length, this.sizes[t]);
+        spill[t] = { file: this.fds[t], at: [this.sizes[t], buf.length] };
+        this.sizes[t] += buf.length;
+      }
+      textAt = this.spillText(outcome.inline.text);
     }
     const sentences = splitSentenceTokens(outcome.sentenceTokens, outcome.sentenceCount);
     let nTokens = 0;
@@ -101,7 +115,7 @@ export class Collector {
       bytes: outcome.bytes,
       encoding: outcome.encoding,
       speechId: outcome.speechId,
-      textAt: this.spillText(outcome.text),
+      textAt,
       textDigest: outcome.textDigest,
       candidates: outcome.candidates,
       minhash: Float64Array.from(outcome.minhash),
@@ -114,28 +128,29 @@ export class Collector {
     });
   }
 
-  private spillText(text: string): [number, number] {
+  private spillText(text: string): PartRef {
     const buf = Buffer.from(text, "utf8");
     writeSync(this.textFd, buf, 0, buf.length, this.textSize);
-    const at: [number, number] = [this.textSize, buf.length];
+    const ref: PartRef = { file: this.textFd, at: [this.textSize, buf.length] };
     this.textSize += buf.length;
-    return at;
+    return ref;
   }
 
-  /** A speech's cleaned text, read back from the spill file (texts are not kept in memory). */
-  textOf(s: Pick<CollectedSpeech, "textAt">): string {
-    const [offset, length] = s.textAt;
+  private read({ file, at: [offset, length] }: PartRef): string {
+    if (typeof file === "string") return readStoredPart(file, [offset, length]);
     const buf = Buffer.allocUnsafe(length);
-    readSync(this.textFd, buf, 0, length, offset);
+    readSync(file, buf, 0, length, offset);
     return buf.toString("utf8");
+  }
+
+  /** A speech's cleaned text, read back from disk (texts are not kept in memory). */
+  textOf(s: Pick<CollectedSpeech, "textAt">): string {
+    return this.read(s.textAt);
   }
 
   /** The rows one speech contributed to a per-speech table, encoded for publishing. */
   rowsOf(s: CollectedSpeech, table: SpeechTable): EncodedRows {
-    const [offset, length] = s.spill[table];
-    const buf = Buffer.allocUnsafe(length);
-    readSync(this.fds[table], buf, 0, length, offset);
-    return JSON.parse(buf.toString("utf8")) as EncodedRows;
+    return JSON.parse(this.read(s.spill[table])) as EncodedRows;
   }
 
   dispose(): void {

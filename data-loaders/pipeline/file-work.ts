@@ -9,6 +9,7 @@ import { readInput } from "../ingest/read-input.ts";
 import { speechId } from "../ingest/speech-id.ts";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
 import type { SpeechCache } from "./cache.ts";
+import type { StoredParts } from "./speech-store.ts";
 import type { PipelineContext } from "./context.ts";
 import { processSpeech } from "./process-speech.ts";
 import { encodeRows } from "./encoded-rows.ts";
@@ -41,15 +42,14 @@ function encodeSpeechTable(table: SpeechTable, rows: readonly unknown[]): string
   return JSON.stringify(encodeRows(SPEECH_TABLE_SPECS[table], rows));
 }
 
-export interface ReadableOutcome {
+/** What the main process keeps of a readable file (the bulky parts are in BulkyParts). */
+export interface CompactOutcome {
   kind: "readable";
   path: string;
   sha256: string;
   bytes: number;
   encoding: Encoding;
   speechId: string;
-  /** Cleaned text: duplicate detection and formulation candidates need it. */
-  text: string;
   /** MinHash signature of the text (ingest/dedupe.ts): duplicate detection without re-shingling. */
   minhash: number[];
   /** SHA-256 of the cleaned text: exact duplicates without holding every text in memory. */
@@ -57,9 +57,6 @@ export interface ReadableOutcome {
   /** Formulation-candidate occurrences in the text (language/candidates.ts, per-speech half). */
   candidates: Occurrence[];
   speech: SpeechRow;
-  /** JSON of this speech's rows per table, encoded for publishing (encoded-rows.ts): parsed
-   *  only when the table is written. */
-  tables: Record<SpeechTable, string>;
   /** Term → count over the whole speech (what term_stats needs), as parallel arrays. */
   termWords: string[];
   termCounts: number[];
@@ -70,6 +67,18 @@ export interface ReadableOutcome {
   /** Number of sentences in sentenceTokens (0 and 1 empty sentence join to the same ""). */
   sentenceCount: number;
 }
+
+/**
+ * The bulky parts of a readable outcome: the cleaned text (duplicate detection and formulation
+ * candidates need it) and the JSON of this speech's rows per table, encoded for publishing
+ * (encoded-rows.ts), parsed only when the table is written. Either in a speech-store file
+ * (cache.ts: what workers send) or inline (no store, and shard files).
+ */
+export type BulkyParts =
+  | { stored: StoredParts<SpeechTable>; inline?: undefined }
+  | { inline: { text: string; tables: Record<SpeechTable, string> }; stored?: undefined };
+
+export type ReadableOutcome = CompactOutcome & BulkyParts;
 
 export type FileOutcome = { kind: "quarantined"; path: string; row: ManifestRow } | ReadableOutcome;
 
@@ -104,7 +113,9 @@ export async function processFile(
   path: string,
   opts: { maxBytes: number },
   ctx: PipelineContext,
-  cache: SpeechCache | null,
+  /** Where the outcome's bulky parts are written (the cache, or a run's temp store); null keeps
+   *  them inline. */
+  store: SpeechCache | null,
   timings: FileTimings,
 ): Promise<FileOutcome> {
   let t = performance.now();
@@ -115,7 +126,7 @@ export async function processFile(
   // The key covers the raw bytes (file.sha256 is their SHA-256), the path (it is in the rows)
   // and the size limit; the cache itself adds the context fingerprint. Lookups happen before
   // (pool.ts); this only stores.
-  const key = cache?.key({ path, maxBytes: opts.maxBytes, raw: file.sha256 }) ?? null;
+  const key = store?.key({ path, maxBytes: opts.maxBytes, raw: file.sha256 }) ?? null;
   t = performance.now();
   const cleaned = cleanText(file.text, ctx.cleaningRules);
   timings.clean += performance.now() - t;
@@ -140,32 +151,31 @@ export async function processFile(
   const r = processSpeech({ speechId: id, file, cleaned }, ctx);
   const counts = new Map<string, number>();
   for (const row of r.terms) counts.set(row.term, (counts.get(row.term) ?? 0) + row.count);
-  const outcome: ReadableOutcome = {
+  const outcome: CompactOutcome = {
     kind: "readable",
     path: file.path,
     sha256: file.sha256,
     bytes: file.bytes,
     encoding: file.encoding,
     speechId: id,
-    text: cleaned.text,
     minhash: minhashSignature(cleaned.text),
     textDigest: createHash("sha256").update(cleaned.text).digest("hex"),
     candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
-    tables: {
-      sections: encodeSpeechTable("sections", r.sections),
-      sentences: encodeSpeechTable("sentences", r.sentences),
-      removals: encodeSpeechTable("removals", r.removals),
-      terms: encodeSpeechTable("terms", r.terms),
-      formulation_hits: encodeSpeechTable("formulation_hits", r.hits),
-      theme_scores: encodeSpeechTable("theme_scores", r.themeScores),
-    },
     termWords: [...counts.keys()],
     termCounts: [...counts.values()],
     sentenceTokens: joinSentenceTokens(r.sentenceTokens),
     sentenceCount: r.sentenceTokens.length,
   };
+  const tables: Record<SpeechTable, string> = {
+    sections: encodeSpeechTable("sections", r.sections),
+    sentences: encodeSpeechTable("sentences", r.sentences),
+    removals: encodeSpeechTable("removals", r.removals),
+    terms: encodeSpeechTable("terms", r.terms),
+    formulation_hits: encodeSpeechTable("formulation_hits", r.hits),
+    theme_scores: encodeSpeechTable("theme_scores", r.themeScores),
+  };
   timings.process += performance.now() - t;
-  if (cache && key) await cache.put(key, outcome);
-  return outcome;
+  if (store && key) return store.put(key, outcome, cleaned.text, tables);
+  return { ...outcome, inline: { text: cleaned.text, tables } };
 }

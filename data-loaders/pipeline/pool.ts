@@ -14,7 +14,8 @@ import { contextFingerprint } from "./fingerprint.ts";
 export interface WorkerSetup {
   root: string;
   maxBytes: number;
-  cacheDir: string | null;
+  /** Where outcomes are stored (cache.ts): the cache folder, or a temp folder of the run. */
+  storeDir: string;
 }
 export interface BatchRequest {
   batch: number;
@@ -25,6 +26,9 @@ export type BatchReply =
   | { batch: number; error: string };
 
 export interface PoolOptions extends WorkerSetup {
+  /** Cache folder to look outcomes up in first (null: no lookups; storeDir is then a temp
+   *  folder). */
+  cacheDir: string | null;
   workers: number;
   batchSize?: number;
 }
@@ -66,11 +70,9 @@ export async function processCorpusFiles(
   const workers = Math.max(1, Math.min(opts.workers, Math.ceil(todo.length / 2)));
   if (opts.workers === 1) {
     const c = ctx.full();
-    const cache = opts.cacheDir
-      ? new SpeechCache(opts.cacheDir, contextFingerprint(c.versions))
-      : null;
+    const store = new SpeechCache(opts.storeDir, contextFingerprint(c.versions));
     for (const [i, path] of todo)
-      await onOutcome(i, await processFile(opts.root, path, opts, c, cache, timings));
+      await onOutcome(i, await processFile(opts.root, path, opts, c, store, timings));
     return timings;
   }
 
@@ -79,7 +81,7 @@ export async function processCorpusFiles(
   const queue: BatchRequest[] = [];
   for (let i = 0, b = 0; i < todo.length; i += size, b++)
     queue.push({ batch: b, items: todo.slice(i, i + size) });
-  const setup: WorkerSetup = { root: opts.root, maxBytes: opts.maxBytes, cacheDir: opts.cacheDir };
+  const setup: WorkerSetup = { root: opts.root, maxBytes: opts.maxBytes, storeDir: opts.storeDir };
   // Child processes, not worker threads: nodejieba never frees its dictionary, so each worker
   // thread leaves ~270 MB resident in this process after it ends (measured), which would hold
   // every worker's dictionary through the whole publishing phase. A process returns it on exit.

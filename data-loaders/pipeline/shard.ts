@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { FileOutcome } from "./file-work.ts";
+import { SPEECH_TABLES, type FileOutcome, type SpeechTable } from "./file-work.ts";
+import { readStoredPart } from "./speech-store.ts";
 
 export interface ShardSpec {
   index: number;
@@ -48,7 +49,16 @@ export class ShardWriter {
     await writeFile(join(dir, "shard.json"), JSON.stringify(info) + "\n");
     return new ShardWriter(dir);
   }
+  /** Outcomes whose bulky parts are in a speech-store file get them inline: the shard folder
+   *  must stand alone (the store may be a temp folder, or another machine's cache). */
   add(globalIndex: number, outcome: FileOutcome): void {
+    if (outcome.kind === "readable" && outcome.stored) {
+      const { stored, ...rest } = outcome;
+      const tables = Object.fromEntries(
+        SPEECH_TABLES.map((t) => [t, readStoredPart(stored.file, stored.parts[t])]),
+      ) as Record<SpeechTable, string>;
+      outcome = { ...rest, inline: { text: readStoredPart(stored.file, stored.text), tables } };
+    }
     writeSync(this.fd, JSON.stringify([globalIndex, outcome]) + "\n");
   }
   close(): void {

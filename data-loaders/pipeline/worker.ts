@@ -11,9 +11,7 @@ import type { BatchRequest, BatchReply, WorkerSetup } from "./pool.ts";
 const setup = (parentPort ? workerData : JSON.parse(process.argv[2]!)) as WorkerSetup;
 const send = (msg: unknown) => (parentPort ? parentPort.postMessage(msg) : process.send!(msg));
 const ctx = loadContext();
-const cache = setup.cacheDir
-  ? new SpeechCache(setup.cacheDir, contextFingerprint(ctx.versions))
-  : null;
+const store = new SpeechCache(setup.storeDir, contextFingerprint(ctx.versions));
 
 async function handle(req: BatchRequest): Promise<void> {
   const timings: FileTimings = { read: 0, clean: 0, process: 0, cacheHits: 0 };
@@ -22,7 +20,7 @@ async function handle(req: BatchRequest): Promise<void> {
     for (const [index, path] of req.items) {
       outcomes.push([
         index,
-        await processFile(setup.root, path, { maxBytes: setup.maxBytes }, ctx, cache, timings),
+        await processFile(setup.root, path, { maxBytes: setup.maxBytes }, ctx, store, timings),
       ]);
     }
     send({ batch: req.batch, outcomes, timings } satisfies BatchReply);

@@ -1,10 +1,23 @@
 // Cache invalidation and sharding: a changed file or lexicon is never served from the cache, and
 // three shards merged give the same files as one run.
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { SpeechCache } from "../../data-loaders/pipeline/cache.ts";
+import {
+  SPEECH_TABLES,
+  type CompactOutcome,
+  type SpeechTable,
+} from "../../data-loaders/pipeline/file-work.ts";
+import { readStoredPart } from "../../data-loaders/pipeline/speech-store.ts";
 import { contextFingerprint, LEXICON_DIR } from "../../data-loaders/pipeline/fingerprint.ts";
 import { mergeShards } from "../../data-loaders/pipeline/merge.ts";
 import { parseShard, shardOf } from "../../data-loaders/pipeline/shard.ts";
@@ -60,21 +73,32 @@ test("any change to a lexicon file changes the fingerprint, so every cache key",
   );
 });
 
-test("a torn cache entry is ignored, not trusted", async () => {
+test("a torn or foreign cache entry is ignored, not trusted", async () => {
   const dir = tmp("scale-torn-");
   const cache = new SpeechCache(dir, "f");
   const key = cache.key({ path: "a", maxBytes: 1, raw: "r" });
-  const { mkdirSync } = await import("node:fs");
-  mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-  writeFileSync(join(dir, key.slice(0, 2), `${key}.v8.gz`), "not gzip");
-  assert.equal(await cache.get(key), null);
-  // Valid gzip around something that is not a serialized outcome.
-  const { gzipSync } = await import("node:zlib");
+  const tables = Object.fromEntries(SPEECH_TABLES.map((t) => [t, `{"n":0,"t":"${t}"}`]));
+  const compact = { kind: "readable", path: "a", speechId: "s1" } as unknown as CompactOutcome;
+  const put = cache.put(key, compact, "正文", tables as Record<SpeechTable, string>);
+  const file = put.stored!.file;
+  const got = cache.get(key);
+  assert.equal(got?.path, "a", "an intact entry reads back");
+  assert.equal(readStoredPart(file, got!.stored!.text), "正文");
+  assert.equal(readStoredPart(file, got!.stored!.parts.terms), '{"n":0,"t":"terms"}');
+  const bytes = readFileSync(file);
+  writeFileSync(file, bytes.subarray(0, bytes.length - 1)); // last part cut short
+  assert.equal(cache.get(key), null);
+  writeFileSync(file, bytes.subarray(0, 10)); // header cut short
+  assert.equal(cache.get(key), null);
+  writeFileSync(file, "not an entry at all");
+  assert.equal(cache.get(key), null);
   const { serialize } = await import("node:v8");
-  writeFileSync(join(dir, key.slice(0, 2), `${key}.v8.gz`), gzipSync("garbage"));
-  assert.equal(await cache.get(key), null);
-  writeFileSync(join(dir, key.slice(0, 2), `${key}.v8.gz`), gzipSync(serialize({ kind: "x" })));
-  assert.equal(await cache.get(key), null);
+  const header = serialize({ header: { kind: "x" }, text: [0, 0], parts: {}, v: 1 });
+  const prefix = Buffer.alloc(8);
+  prefix.write("SAS1", 0, "latin1");
+  prefix.writeUInt32LE(header.length, 4);
+  writeFileSync(file, Buffer.concat([prefix, header]));
+  assert.equal(cache.get(key), null, "a well-formed entry that is not a readable outcome");
 });
 
 test("shard assignment is a deterministic partition; --shard parsing", () => {
