@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { CompactOutcome, ReadableOutcome, SpeechTable } from "./file-work.ts";
+import type { BulkyPart, CompactOutcome, ReadableOutcome } from "./file-work.ts";
 import { readStoredHeader, writeStored } from "./speech-store.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
@@ -43,7 +43,7 @@ export class SpeechCache {
 
   /** Reads only the entry's header; the bulky parts stay on disk until a table needs them. */
   get(key: string): ReadableOutcome | null {
-    const entry = readStoredHeader<SpeechTable, CompactOutcome>(this.file(key));
+    const entry = readStoredHeader<BulkyPart, CompactOutcome>(this.file(key));
     if (entry?.header?.kind !== "readable") return null; // unreadable: recompute and overwrite
     return { ...entry.header, stored: entry.stored };
   }
@@ -52,7 +52,7 @@ export class SpeechCache {
     key: string,
     outcome: CompactOutcome,
     text: string,
-    tables: Record<SpeechTable, string>,
+    tables: Record<BulkyPart, string>,
   ): ReadableOutcome {
     return { ...outcome, stored: writeStored(this.file(key), outcome, text, tables) };
   }

@@ -11,14 +11,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
 import {
-  SPEECH_TABLES,
+  BULKY_PARTS,
   splitSentenceTokens,
+  type BulkyPart,
   type FileOutcome,
   type SpeechTable,
 } from "./file-work.ts";
 import type { EncodedRows } from "./encoded-rows.ts";
 import type { Occurrence } from "../language/candidates.ts";
-import { readStoredPart, type Span } from "./speech-store.ts";
+import { readStoredBytes, type Span } from "./speech-store.ts";
 
 /** Where a bulky part is: in a speech-store file (path) or in one of the collector's spill
  *  files (descriptor). */
@@ -40,8 +41,8 @@ export interface CollectedSpeech {
   candidates: Occurrence[];
   minhash: Float64Array;
   speech: SpeechRow;
-  /** Where this speech's encoded rows of each table are: see rowsOf(). */
-  spill: Record<SpeechTable, PartRef>;
+  /** Where this speech's encoded rows (and CSV lines) of each table are: see rowsOf(). */
+  spill: Record<BulkyPart, PartRef>;
   termIds: Int32Array;
   termCounts: Int32Array;
   /** Token ids of all sentences, back to back; sentenceEnds[i] = end of sentence i in tokens. */
@@ -55,15 +56,15 @@ export class Collector {
   readonly words: string[] = [];
   private ids = new Map<string, number>();
   private dir: string;
-  private fds = {} as Record<SpeechTable, number>;
-  private sizes = {} as Record<SpeechTable, number>;
+  private fds = {} as Record<BulkyPart, number>;
+  private sizes = {} as Record<BulkyPart, number>;
   private textFd: number;
   private textSize = 0;
 
   constructor(spillParent = tmpdir()) {
     this.dir = mkdtempSync(join(spillParent, "speech-atlas-spill-"));
-    for (const t of SPEECH_TABLES) {
-      this.fds[t] = openSync(join(this.dir, `${t}.jsonl`), "w+");
+    for (const t of BULKY_PARTS) {
+      this.fds[t] = openSync(join(this.dir, `${t}.part`), "w+");
       this.sizes[t] = 0;
     }
     this.textFd = openSync(join(this.dir, "texts.txt"), "w+");
@@ -83,14 +84,14 @@ export class Collector {
       this.quarantined.set(index, outcome.row);
       return;
     }
-    const spill = {} as Record<SpeechTable, PartRef>;
+    const spill = {} as Record<BulkyPart, PartRef>;
     let textAt: PartRef;
     if (outcome.stored) {
       const { file, parts } = outcome.stored;
-      for (const t of SPEECH_TABLES) spill[t] = { file, at: parts[t] };
+      for (const t of BULKY_PARTS) spill[t] = { file, at: parts[t] };
       textAt = { file, at: outcome.stored.text };
     } else {
-      for (const t of SPEECH_TABLES) {
+      for (const t of BULKY_PARTS) {
         const buf = Buffer.from(outcome.inline.tables[t], "utf8");
         writeSync(this.fds[t], buf, 0, buf.length, this.sizes[t]);
         spill[t] = { file: this.fds[t], at: [this.sizes[t], buf.length] };
@@ -136,25 +137,28 @@ export class Collector {
     return ref;
   }
 
-  private read({ file, at: [offset, length] }: PartRef): string {
-    if (typeof file === "string") return readStoredPart(file, [offset, length]);
+  private read({ file, at: [offset, length] }: PartRef): Buffer {
+    if (typeof file === "string") return readStoredBytes(file, [offset, length]);
     const buf = Buffer.allocUnsafe(length);
     readSync(file, buf, 0, length, offset);
-    return buf.toString("utf8");
+    return buf;
   }
 
   /** A speech's cleaned text, read back from disk (texts are not kept in memory). */
   textOf(s: Pick<CollectedSpeech, "textAt">): string {
-    return this.read(s.textAt);
+    return this.read(s.textAt).toString("utf8");
   }
 
-  /** The rows one speech contributed to a per-speech table, encoded for publishing. */
+  /** The rows one speech contributed to a per-speech table, encoded for publishing (the CSV
+   *  lines as UTF-8 bytes, as stored). */
   rowsOf(s: CollectedSpeech, table: SpeechTable): EncodedRows {
-    return JSON.parse(this.read(s.spill[table])) as EncodedRows;
+    const rows = JSON.parse(this.read(s.spill[table]).toString("utf8")) as EncodedRows;
+    rows.csv = this.read(s.spill[`${table}.csv`]);
+    return rows;
   }
 
   dispose(): void {
-    for (const t of SPEECH_TABLES) closeSync(this.fds[t]);
+    for (const t of BULKY_PARTS) closeSync(this.fds[t]);
     closeSync(this.textFd);
     rmSync(this.dir, { recursive: true, force: true });
   }

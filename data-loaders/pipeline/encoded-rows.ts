@@ -14,8 +14,9 @@ export type EncodedColumn = unknown[] | { same: unknown };
 export interface EncodedRows {
   /** Row count. */
   n: number;
-  /** CSV lines of the rows, each ending in "\n" (no header). */
-  csv: string;
+  /** CSV lines of the rows, each ending in "\n" (no header); as UTF-8 bytes when read back
+   *  from a store. */
+  csv: string | Uint8Array;
   /** Values per column, in spec.columns order. */
   columns: EncodedColumn[];
 }

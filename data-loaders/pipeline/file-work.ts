@@ -37,9 +37,25 @@ export const SPEECH_TABLE_SPECS: Record<SpeechTable, TableSpec<any>> = {
   theme_scores: tables.themeScoresTable,
 };
 
-/** JSON of the speech's rows encoded for publishing (CSV lines + checked columns). */
-function encodeSpeechTable(table: SpeechTable, rows: readonly unknown[]): string {
-  return JSON.stringify(encodeRows(SPEECH_TABLE_SPECS[table], rows));
+/**
+ * Bulky parts of a speech per table: `<table>` = JSON of its rows encoded for publishing
+ * (encoded-rows.ts: checked columns, csv left empty), `<table>.csv` = the CSV lines, kept apart
+ * so they go from the store to the published file as bytes, never decoded or re-encoded.
+ */
+export type BulkyPart = SpeechTable | `${SpeechTable}.csv`;
+export const BULKY_PARTS: readonly BulkyPart[] = SPEECH_TABLES.flatMap((t) => [
+  t,
+  `${t}.csv` as const,
+]);
+
+function encodeSpeechTable(
+  parts: Partial<Record<BulkyPart, string>>,
+  table: SpeechTable,
+  rows: readonly unknown[],
+): void {
+  const { csv, ...rest } = encodeRows(SPEECH_TABLE_SPECS[table], rows);
+  parts[table] = JSON.stringify({ ...rest, csv: "" });
+  parts[`${table}.csv`] = csv as string;
 }
 
 /** What the main process keeps of a readable file (the bulky parts are in BulkyParts). */
@@ -75,8 +91,8 @@ export interface CompactOutcome {
  * (cache.ts: what workers send) or inline (no store, and shard files).
  */
 export type BulkyParts =
-  | { stored: StoredParts<SpeechTable>; inline?: undefined }
-  | { inline: { text: string; tables: Record<SpeechTable, string> }; stored?: undefined };
+  | { stored: StoredParts<BulkyPart>; inline?: undefined }
+  | { inline: { text: string; tables: Record<BulkyPart, string> }; stored?: undefined };
 
 export type ReadableOutcome = CompactOutcome & BulkyParts;
 
@@ -167,15 +183,15 @@ export async function processFile(
     sentenceTokens: joinSentenceTokens(r.sentenceTokens),
     sentenceCount: r.sentenceTokens.length,
   };
-  const tables: Record<SpeechTable, string> = {
-    sections: encodeSpeechTable("sections", r.sections),
-    sentences: encodeSpeechTable("sentences", r.sentences),
-    removals: encodeSpeechTable("removals", r.removals),
-    terms: encodeSpeechTable("terms", r.terms),
-    formulation_hits: encodeSpeechTable("formulation_hits", r.hits),
-    theme_scores: encodeSpeechTable("theme_scores", r.themeScores),
-  };
+  const tables: Partial<Record<BulkyPart, string>> = {};
+  encodeSpeechTable(tables, "sections", r.sections);
+  encodeSpeechTable(tables, "sentences", r.sentences);
+  encodeSpeechTable(tables, "removals", r.removals);
+  encodeSpeechTable(tables, "terms", r.terms);
+  encodeSpeechTable(tables, "formulation_hits", r.hits);
+  encodeSpeechTable(tables, "theme_scores", r.themeScores);
   timings.process += performance.now() - t;
-  if (store && key) return store.put(key, outcome, cleaned.text, tables);
-  return { ...outcome, inline: { text: cleaned.text, tables } };
+  const parts = tables as Record<BulkyPart, string>;
+  if (store && key) return store.put(key, outcome, cleaned.text, parts);
+  return { ...outcome, inline: { text: cleaned.text, tables: parts } };
 }

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SPEECH_TABLES, type FileOutcome, type SpeechTable } from "./file-work.ts";
+import { BULKY_PARTS, type BulkyPart, type FileOutcome } from "./file-work.ts";
 import { readStoredPart } from "./speech-store.ts";
 
 export interface ShardSpec {
@@ -55,8 +55,8 @@ export class ShardWriter {
     if (outcome.kind === "readable" && outcome.stored) {
       const { stored, ...rest } = outcome;
       const tables = Object.fromEntries(
-        SPEECH_TABLES.map((t) => [t, readStoredPart(stored.file, stored.parts[t])]),
-      ) as Record<SpeechTable, string>;
+        BULKY_PARTS.map((t) => [t, readStoredPart(stored.file, stored.parts[t])]),
+      ) as Record<BulkyPart, string>;
       outcome = { ...rest, inline: { text: readStoredPart(stored.file, stored.text), tables } };
     }
     writeSync(this.fd, JSON.stringify([globalIndex, outcome]) + "\n");

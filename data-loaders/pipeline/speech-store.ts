@@ -129,7 +129,12 @@ export function readStoredHeader<Name extends string, H>(
 }
 
 /** One bulky part of a stored file, as text. */
-export function readStoredPart(file: string, [offset, length]: Span): string {
+export function readStoredPart(file: string, span: Span): string {
+  return readStoredBytes(file, span).toString("utf8");
+}
+
+/** One bulky part of a stored file, as bytes. */
+export function readStoredBytes(file: string, [offset, length]: Span): Buffer {
   const fd = openSync(file, "r");
   try {
     const buf = Buffer.allocUnsafe(length);
@@ -139,7 +144,7 @@ export function readStoredPart(file: string, [offset, length]: Span): string {
       if (n === 0) throw new Error(`${file}: ends before byte ${offset + length}`);
       got += n;
     }
-    return buf.toString("utf8");
+    return buf;
   } finally {
     closeSync(fd);
   }

@@ -13,9 +13,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { SpeechCache } from "../../data-loaders/pipeline/cache.ts";
 import {
-  SPEECH_TABLES,
+  BULKY_PARTS,
+  type BulkyPart,
   type CompactOutcome,
-  type SpeechTable,
 } from "../../data-loaders/pipeline/file-work.ts";
 import { readStoredPart } from "../../data-loaders/pipeline/speech-store.ts";
 import { contextFingerprint, LEXICON_DIR } from "../../data-loaders/pipeline/fingerprint.ts";
@@ -77,9 +77,9 @@ test("a torn or foreign cache entry is ignored, not trusted", async () => {
   const dir = tmp("scale-torn-");
   const cache = new SpeechCache(dir, "f");
   const key = cache.key({ path: "a", maxBytes: 1, raw: "r" });
-  const tables = Object.fromEntries(SPEECH_TABLES.map((t) => [t, `{"n":0,"t":"${t}"}`]));
+  const tables = Object.fromEntries(BULKY_PARTS.map((t) => [t, `{"n":0,"t":"${t}"}`]));
   const compact = { kind: "readable", path: "a", speechId: "s1" } as unknown as CompactOutcome;
-  const put = cache.put(key, compact, "正文", tables as Record<SpeechTable, string>);
+  const put = cache.put(key, compact, "正文", tables as Record<BulkyPart, string>);
   const file = put.stored!.file;
   const got = cache.get(key);
   assert.equal(got?.path, "a", "an intact entry reads back");

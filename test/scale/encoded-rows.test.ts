@@ -65,7 +65,7 @@ test("encode → decode returns the rows; constant columns are stored once", () 
   const e = encodeRows(termsTable, rows);
   assert.deepEqual(e.columns[0], { same: "s1" });
   assert.deepEqual(decodeRows(termsTable, JSON.parse(JSON.stringify(e))), rows);
-  assert.equal(e.csv.split("\n").length - 1 >= rows.length, true);
+  assert.equal((e.csv as string).split("\n").length - 1 >= rows.length, true);
 });
 
 test("rechunkColumns regroups parts into blocks of exactly the given size, in order", () => {
