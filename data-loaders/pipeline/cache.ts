@@ -12,7 +12,7 @@ import type { BulkyPart, CompactOutcome, ReadableOutcome } from "./file-work.ts"
 import { readStoredHeader, writeStored } from "./speech-store.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 export class SpeechCache {
   constructor(
@@ -52,7 +52,7 @@ export class SpeechCache {
     key: string,
     outcome: CompactOutcome,
     text: string,
-    tables: Record<BulkyPart, string>,
+    tables: Record<BulkyPart, string | Uint8Array>,
   ): ReadableOutcome {
     return { ...outcome, stored: writeStored(this.file(key), outcome, text, tables) };
   }

@@ -12,12 +12,13 @@ import { join } from "node:path";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
 import {
   BULKY_PARTS,
+  partFromInline,
   splitSentenceTokens,
   type BulkyPart,
   type FileOutcome,
   type SpeechTable,
 } from "./file-work.ts";
-import type { EncodedRows } from "./encoded-rows.ts";
+import { deserializeColumns, type RowBlock } from "./column-blocks.ts";
 import type { Occurrence } from "../language/candidates.ts";
 import { readStoredBytes, type Span } from "./speech-store.ts";
 
@@ -92,7 +93,7 @@ export class Collector {
       textAt = { file, at: outcome.stored.text };
     } else {
       for (const t of BULKY_PARTS) {
-        const buf = Buffer.from(outcome.inline.tables[t], "utf8");
+        const buf = partFromInline(t, outcome.inline.tables[t]);
         writeSync(this.fds[t], buf, 0, buf.length, this.sizes[t]);
         spill[t] = { file: this.fds[t], at: [this.sizes[t], buf.length] };
         this.sizes[t] += buf.length;
@@ -151,10 +152,9 @@ export class Collector {
 
   /** The rows one speech contributed to a per-speech table, encoded for publishing (the CSV
    *  lines as UTF-8 bytes, as stored). */
-  rowsOf(s: CollectedSpeech, table: SpeechTable): EncodedRows {
-    const rows = JSON.parse(this.read(s.spill[table]).toString("utf8")) as EncodedRows;
-    rows.csv = this.read(s.spill[`${table}.csv`]);
-    return rows;
+  rowsOf(s: CollectedSpeech, table: SpeechTable): RowBlock {
+    const { n, columns } = deserializeColumns(this.read(s.spill[table]));
+    return { n, columns, csv: this.read(s.spill[`${table}.csv`]) };
   }
 
   dispose(): void {

@@ -1,9 +1,9 @@
 // Rows of a table in the form the writers consume: the CSV lines already formatted and the
 // values column by column, checked against the table's contract. Per-speech rows are encoded
-// where the speech is processed (a worker process, in parallel), and the encoded form is what
-// the spill files, the cache and shard files hold, so publishing a table costs concatenation and
-// the Parquet encoder only: no JSON of row objects to parse back and no per-row formatting on
-// the main thread (they were ~75 % of writing a 9-million-row terms table).
+// where the speech is processed (a worker process, in parallel), then turned into binary columns
+// (column-blocks.ts), which is what speech-store files, spill files and shard files hold: so
+// publishing a table costs concatenation and the Parquet encoder only, with no per-row
+// formatting on the main thread.
 import { columnValues } from "../publish/arrow.ts";
 import { csvFormatter } from "../publish/csv.ts";
 import type { TableSpec } from "../tables/spec.ts";
@@ -58,37 +58,4 @@ export function decodeRows(spec: TableSpec<any>, e: EncodedRows): Record<string,
   return Array.from({ length: e.n }, (_, i) =>
     Object.fromEntries(spec.columns.map((col, c) => [col.name, cols[c]![i]])),
   );
-}
-
-/**
- * Regroups encoded parts into consecutive blocks of exactly `size` rows (the last one shorter),
- * each as one value array per column: what the Parquet writer turns into one row group.
- */
-export function* rechunkColumns(
-  width: number,
-  parts: Iterable<EncodedRows>,
-  size: number,
-): Generator<{ n: number; columns: unknown[][] }> {
-  let columns: unknown[][] = Array.from({ length: width }, () => []);
-  let n = 0;
-  for (const part of parts) {
-    let from = 0;
-    while (from < part.n) {
-      const take = Math.min(size - n, part.n - from);
-      for (let c = 0; c < width; c++) {
-        const col = part.columns[c]!;
-        const out = columns[c]!;
-        if (Array.isArray(col)) for (let i = from; i < from + take; i++) out.push(col[i]);
-        else for (let i = 0; i < take; i++) out.push(col.same);
-      }
-      n += take;
-      from += take;
-      if (n === size) {
-        yield { n, columns };
-        columns = Array.from({ length: width }, () => []);
-        n = 0;
-      }
-    }
-  }
-  if (n > 0) yield { n, columns };
 }

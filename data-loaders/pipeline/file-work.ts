@@ -13,6 +13,7 @@ import type { StoredParts } from "./speech-store.ts";
 import type { PipelineContext } from "./context.ts";
 import { processSpeech } from "./process-speech.ts";
 import { encodeRows } from "./encoded-rows.ts";
+import { serializeColumns, toRowBlock } from "./column-blocks.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
@@ -38,9 +39,9 @@ export const SPEECH_TABLE_SPECS: Record<SpeechTable, TableSpec<any>> = {
 };
 
 /**
- * Bulky parts of a speech per table: `<table>` = JSON of its rows encoded for publishing
- * (encoded-rows.ts: checked columns, csv left empty), `<table>.csv` = the CSV lines, kept apart
- * so they go from the store to the published file as bytes, never decoded or re-encoded.
+ * Bulky parts of a speech per table: `<table>` = its rows' columns in binary form
+ * (column-blocks.ts), `<table>.csv` = its CSV lines, kept apart so they go from the store to the
+ * published file as bytes, never decoded or re-encoded.
  */
 export type BulkyPart = SpeechTable | `${SpeechTable}.csv`;
 export const BULKY_PARTS: readonly BulkyPart[] = SPEECH_TABLES.flatMap((t) => [
@@ -48,17 +49,29 @@ export const BULKY_PARTS: readonly BulkyPart[] = SPEECH_TABLES.flatMap((t) => [
   `${t}.csv` as const,
 ]);
 
+/** A part as a JSON-safe string (shard files): columns in base64, CSV lines as they are. */
+export function partToInline(name: BulkyPart, bytes: Uint8Array | string): string {
+  if (typeof bytes === "string") return bytes;
+  return name.endsWith(".csv")
+    ? Buffer.from(bytes).toString("utf8")
+    : Buffer.from(bytes).toString("base64");
+}
+
+export function partFromInline(name: BulkyPart, text: string): Buffer {
+  return Buffer.from(text, name.endsWith(".csv") ? "utf8" : "base64");
+}
+
 function encodeSpeechTable(
-  parts: Partial<Record<BulkyPart, string>>,
+  parts: Partial<Record<BulkyPart, string | Uint8Array>>,
   table: SpeechTable,
   rows: readonly unknown[],
 ): void {
-  const { csv, ...rest } = encodeRows(SPEECH_TABLE_SPECS[table], rows);
-  parts[table] = JSON.stringify({ ...rest, csv: "" });
-  parts[`${table}.csv`] = csv as string;
+  const spec = SPEECH_TABLE_SPECS[table];
+  const block = toRowBlock(spec, encodeRows(spec, rows));
+  parts[table] = serializeColumns(block);
+  parts[`${table}.csv`] = block.csv;
 }
 
-/** What the main process keeps of a readable file (the bulky parts are in BulkyParts). */
 export interface CompactOutcome {
   kind: "readable";
   path: string;
@@ -183,7 +196,7 @@ export async function processFile(
     sentenceTokens: joinSentenceTokens(r.sentenceTokens),
     sentenceCount: r.sentenceTokens.length,
   };
-  const tables: Partial<Record<BulkyPart, string>> = {};
+  const tables: Partial<Record<BulkyPart, string | Uint8Array>> = {};
   encodeSpeechTable(tables, "sections", r.sections);
   encodeSpeechTable(tables, "sentences", r.sentences);
   encodeSpeechTable(tables, "removals", r.removals);
@@ -191,7 +204,11 @@ export async function processFile(
   encodeSpeechTable(tables, "formulation_hits", r.hits);
   encodeSpeechTable(tables, "theme_scores", r.themeScores);
   timings.process += performance.now() - t;
-  const parts = tables as Record<BulkyPart, string>;
+  const parts = tables as Record<BulkyPart, string | Uint8Array>;
   if (store && key) return store.put(key, outcome, cleaned.text, parts);
-  return { ...outcome, inline: { text: cleaned.text, tables: parts } };
+  const inline = Object.fromEntries(BULKY_PARTS.map((p) => [p, partToInline(p, parts[p])]));
+  return {
+    ...outcome,
+    inline: { text: cleaned.text, tables: inline as Record<BulkyPart, string> },
+  };
 }

@@ -17,7 +17,7 @@ import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
 import { writeEncodedTable, writeTableStreaming } from "./table-writer.ts";
-import type { EncodedRows } from "./encoded-rows.ts";
+import type { RowBlock } from "./column-blocks.ts";
 
 export interface FinishResult {
   manifest: ManifestRow[];
@@ -80,7 +80,7 @@ function* spilledRows(
   collector: Collector,
   speeches: readonly CollectedSpeech[],
   table: SpeechTable,
-): Generator<EncodedRows> {
+): Generator<RowBlock> {
   for (const s of speeches) yield collector.rowsOf(s, table);
 }
 

@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { BULKY_PARTS, type BulkyPart, type FileOutcome } from "./file-work.ts";
-import { readStoredPart } from "./speech-store.ts";
+import { BULKY_PARTS, partToInline, type BulkyPart, type FileOutcome } from "./file-work.ts";
+import { readStoredBytes, readStoredPart } from "./speech-store.ts";
 
 export interface ShardSpec {
   index: number;
@@ -55,7 +55,7 @@ export class ShardWriter {
     if (outcome.kind === "readable" && outcome.stored) {
       const { stored, ...rest } = outcome;
       const tables = Object.fromEntries(
-        BULKY_PARTS.map((t) => [t, readStoredPart(stored.file, stored.parts[t])]),
+        BULKY_PARTS.map((t) => [t, partToInline(t, readStoredBytes(stored.file, stored.parts[t]))]),
       ) as Record<BulkyPart, string>;
       outcome = { ...rest, inline: { text: readStoredPart(stored.file, stored.text), tables } };
     }

@@ -44,10 +44,11 @@ export function writeStored<Name extends string, H>(
   path: string,
   header: H,
   text: string,
-  parts: Record<Name, string>,
+  parts: Record<Name, string | Uint8Array>,
 ): StoredParts<Name> {
   const names = Object.keys(parts) as Name[];
-  const bodies = [Buffer.from(text, "utf8"), ...names.map((n) => Buffer.from(parts[n], "utf8"))];
+  const bytes = (p: string | Uint8Array) => (typeof p === "string" ? Buffer.from(p, "utf8") : p);
+  const bodies = [Buffer.from(text, "utf8"), ...names.map((n) => bytes(parts[n]))];
   // Offsets in the header are relative to the end of the header, so they do not depend on it.
   let at = 0;
   const spans = bodies.map((b): Span => {

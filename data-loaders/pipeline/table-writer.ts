@@ -5,15 +5,15 @@
 // properties, which cuts row groups by row count, not by how the batches arrived.
 import { createHash, type Hash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
-import { tableToIPC } from "apache-arrow";
+import { tableToIPC, type Table } from "apache-arrow";
 import {
   Compression,
   Table as WasmTable,
   WriterPropertiesBuilder,
   transformParquetStream,
 } from "parquet-wasm";
-import { arrowTableFromColumns } from "./fast-arrow.ts";
-import { encodeRows, rechunkColumns, type EncodedRows } from "./encoded-rows.ts";
+import { BlockRegrouper, toRowBlock, type RowBlock } from "./column-blocks.ts";
+import { encodeRows } from "./encoded-rows.ts";
 import { PARQUET_CREATED_BY } from "../publish/parquet.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
@@ -50,9 +50,9 @@ class HashedFile {
 async function* encodeChunks<Row>(
   spec: TableSpec<Row>,
   chunks: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>,
-): AsyncGenerator<EncodedRows> {
+): AsyncGenerator<RowBlock> {
   for await (const rows of chunks as AsyncIterable<readonly Row[]>)
-    if (rows.length) yield encodeRows(spec, rows);
+    if (rows.length) yield toRowBlock(spec, encodeRows(spec, rows));
 }
 
 /**
@@ -68,10 +68,10 @@ export function writeTableStreaming<Row>(
   return writeEncodedTable(spec, encodeChunks(spec, chunks), base, options);
 }
 
-/** Same, from rows already encoded (encoded-rows.ts), e.g. per speech by the worker processes. */
+/** Same, from rows already encoded (column-blocks.ts), e.g. per speech by the worker processes. */
 export async function writeEncodedTable(
   spec: TableSpec<any>,
-  parts: AsyncIterable<EncodedRows> | Iterable<EncodedRows>,
+  parts: AsyncIterable<RowBlock> | Iterable<RowBlock>,
   base: string,
   { csv = true }: { csv?: boolean } = {},
 ): Promise<{
@@ -89,56 +89,26 @@ export async function writeEncodedTable(
     .setMaxRowGroupSize(CHUNK_ROWS)
     .build();
 
-  // The CSV text is written as parts pass by; the columns are regrouped into blocks of exactly
-  // CHUNK_ROWS rows, one Arrow batch = one row group's worth.
+  // The CSV is written as parts pass by; their columns are regrouped into Arrow tables of
+  // exactly CHUNK_ROWS rows, one batch = one row group's worth.
   let total = 0;
-  const width = spec.columns.length;
-  const passing = (async function* () {
-    for await (const part of parts as AsyncIterable<EncodedRows>) {
-      if (cs && part.csv) await cs.write(part.csv);
-      yield part;
-    }
-  })();
-  const iterator = (async function* () {
-    let sawBatch = false;
-    const buffered: EncodedRows[] = [];
-    let bufferedRows = 0;
-    const flush = function* (columns: readonly (readonly unknown[])[]) {
-      const wasm = WasmTable.fromIPCStream(
-        tableToIPC(arrowTableFromColumns(spec, columns), "stream"),
-      );
+  const regroup = new BlockRegrouper(spec, CHUNK_ROWS);
+  const toWasm = function* (tables: Iterable<Table>) {
+    for (const table of tables) {
+      total += table.numRows;
+      const wasm = WasmTable.fromIPCStream(tableToIPC(table, "stream"));
       const batches = wasm.recordBatches();
       // wasm memory only grows: free the table now rather than whenever GC finalizes it.
       wasm.free();
-      for (const batch of batches) yield batch;
-    };
-    const drain = function* (final: boolean) {
-      if (!final && bufferedRows < CHUNK_ROWS) return;
-      let rest: EncodedRows[] = [];
-      let restRows = 0;
-      for (const block of rechunkColumns(width, buffered, CHUNK_ROWS)) {
-        if (block.n < CHUNK_ROWS && !final) {
-          // An incomplete block waits for the next parts.
-          rest = [{ n: block.n, csv: "", columns: block.columns }];
-          restRows = block.n;
-          break;
-        }
-        total += block.n;
-        sawBatch = true;
-        yield* flush(block.columns);
-      }
-      buffered.length = 0;
-      buffered.push(...rest);
-      bufferedRows = restRows;
-    };
-    for await (const part of passing) {
-      if (part.n === 0) continue;
-      buffered.push(part);
-      bufferedRows += part.n;
-      yield* drain(false);
+      yield* batches;
     }
-    yield* drain(true);
-    if (!sawBatch) yield* flush(spec.columns.map(() => []));
+  };
+  const iterator = (async function* () {
+    for await (const part of parts as AsyncIterable<RowBlock>) {
+      if (cs && part.csv) await cs.write(part.csv);
+      yield* toWasm(regroup.push(part));
+    }
+    yield* toWasm(regroup.finish());
   })();
 
   const input = new ReadableStream({
