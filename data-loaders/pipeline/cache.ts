@@ -12,7 +12,7 @@ import type { BulkyPart, CompactOutcome, ReadableOutcome } from "./file-work.ts"
 import { readStoredHeader, writeStored } from "./speech-store.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 export class SpeechCache {
   constructor(

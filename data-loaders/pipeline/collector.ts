@@ -10,14 +10,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
-import {
-  BULKY_PARTS,
-  partFromInline,
-  splitSentenceTokens,
-  type BulkyPart,
-  type FileOutcome,
-  type SpeechTable,
-} from "./file-work.ts";
+import { BULKY_PARTS, type BulkyPart, type FileOutcome, type SpeechTable } from "./file-work.ts";
 import { deserializeColumns, type RowBlock } from "./column-blocks.ts";
 import type { Occurrence } from "../language/candidates.ts";
 import { readStoredBytes, type Span } from "./speech-store.ts";
@@ -93,23 +86,22 @@ export class Collector {
       textAt = { file, at: outcome.stored.text };
     } else {
       for (const t of BULKY_PARTS) {
-        const buf = partFromInline(t, outcome.inline.tables[t]);
+        const buf = outcome.inline.tables[t];
         writeSync(this.fds[t], buf, 0, buf.length, this.sizes[t]);
         spill[t] = { file: this.fds[t], at: [this.sizes[t], buf.length] };
         this.sizes[t] += buf.length;
       }
       textAt = this.spillText(outcome.inline.text);
     }
-    const sentences = splitSentenceTokens(outcome.sentenceTokens, outcome.sentenceCount);
-    let nTokens = 0;
-    for (const s of sentences) nTokens += s.length;
-    const tokens = new Int32Array(nTokens);
-    const sentenceEnds = new Int32Array(sentences.length);
-    let k = 0;
-    for (const [i, s] of sentences.entries()) {
-      for (const w of s) tokens[k++] = this.intern(w);
-      sentenceEnds[i] = k;
-    }
+    // Speech-local token ids → corpus ids: one intern per distinct word of the speech. Typed
+    // arrays that came out of a deserialized message or cache header may be views of that whole
+    // buffer: copy what is kept (slice), so the buffer can be freed.
+    const { vocab, ids } = outcome.tokens;
+    const counts = outcome.tokens.counts.slice();
+    const sentenceEnds = outcome.tokens.sentenceEnds.slice();
+    const termIds = Int32Array.from(vocab, (w) => this.intern(w));
+    const tokens = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) tokens[i] = termIds[ids[i]!]!;
     this.readable.set(index, {
       index,
       path: outcome.path,
@@ -123,8 +115,8 @@ export class Collector {
       minhash: Float64Array.from(outcome.minhash),
       speech: outcome.speech,
       spill,
-      termIds: Int32Array.from(outcome.termWords, (w) => this.intern(w)),
-      termCounts: Int32Array.from(outcome.termCounts),
+      termIds,
+      termCounts: counts,
       tokens,
       sentenceEnds,
     });

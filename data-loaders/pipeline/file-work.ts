@@ -49,18 +49,6 @@ export const BULKY_PARTS: readonly BulkyPart[] = SPEECH_TABLES.flatMap((t) => [
   `${t}.csv` as const,
 ]);
 
-/** A part as a JSON-safe string (shard files): columns in base64, CSV lines as they are. */
-export function partToInline(name: BulkyPart, bytes: Uint8Array | string): string {
-  if (typeof bytes === "string") return bytes;
-  return name.endsWith(".csv")
-    ? Buffer.from(bytes).toString("utf8")
-    : Buffer.from(bytes).toString("base64");
-}
-
-export function partFromInline(name: BulkyPart, text: string): Buffer {
-  return Buffer.from(text, name.endsWith(".csv") ? "utf8" : "base64");
-}
-
 function encodeSpeechTable(
   parts: Partial<Record<BulkyPart, string | Uint8Array>>,
   table: SpeechTable,
@@ -86,15 +74,43 @@ export interface CompactOutcome {
   /** Formulation-candidate occurrences in the text (language/candidates.ts, per-speech half). */
   candidates: Occurrence[];
   speech: SpeechRow;
-  /** Term → count over the whole speech (what term_stats needs), as parallel arrays. */
-  termWords: string[];
-  termCounts: number[];
-  /** Kept tokens of each sentence (collocations): tokens joined by TOKEN_SEP, sentences by
-   *  SENTENCE_SEP. One string parses and clones far faster than arrays of millions of small
-   *  strings (cache reads, worker messages, shard files). */
-  sentenceTokens: string | string[][];
-  /** Number of sentences in sentenceTokens (0 and 1 empty sentence join to the same ""). */
-  sentenceCount: number;
+  /** The speech's kept tokens (what term_stats and collocations need), see localTokens(). */
+  tokens: LocalTokens;
+}
+
+/**
+ * Kept tokens of a speech with speech-local ids: `vocab[i]` is word i (in order of first
+ * appearance), `counts[i]` its count in the speech, `ids` the token ids sentence after sentence,
+ * `sentenceEnds[k]` the end of sentence k in `ids`. The main process interns each distinct word
+ * once per speech instead of every token, and typed arrays cross processes and files as raw
+ * bytes (V8 serialization), where arrays of millions of short strings cost far more.
+ */
+export interface LocalTokens {
+  vocab: string[];
+  counts: Int32Array;
+  ids: Int32Array;
+  sentenceEnds: Int32Array;
+}
+
+export function localTokens(sentences: readonly (readonly string[])[]): LocalTokens {
+  const index = new Map<string, number>();
+  const vocab: string[] = [];
+  let n = 0;
+  for (const s of sentences) n += s.length;
+  const ids = new Int32Array(n);
+  const sentenceEnds = new Int32Array(sentences.length);
+  let k = 0;
+  sentences.forEach((s, j) => {
+    for (const w of s) {
+      let id = index.get(w);
+      if (id === undefined) index.set(w, (id = vocab.push(w) - 1));
+      ids[k++] = id;
+    }
+    sentenceEnds[j] = k;
+  });
+  const counts = new Int32Array(vocab.length);
+  for (let i = 0; i < n; i++) counts[ids[i]!]!++;
+  return { vocab, counts, ids, sentenceEnds };
 }
 
 /**
@@ -105,7 +121,7 @@ export interface CompactOutcome {
  */
 export type BulkyParts =
   | { stored: StoredParts<BulkyPart>; inline?: undefined }
-  | { inline: { text: string; tables: Record<BulkyPart, string> }; stored?: undefined };
+  | { inline: { text: string; tables: Record<BulkyPart, Uint8Array> }; stored?: undefined };
 
 export type ReadableOutcome = CompactOutcome & BulkyParts;
 
@@ -119,23 +135,6 @@ export interface FileTimings {
 }
 
 const HAN = /\p{Script=Han}/u;
-
-/** Control characters: practically never inside a token (see joinSentenceTokens for when they are). */
-export const TOKEN_SEP = "\u0001";
-export const SENTENCE_SEP = "\u0002";
-
-/** Joined form, or the arrays themselves when a token holds a separator (raw control chars). */
-export function joinSentenceTokens(sentences: string[][]): string | string[][] {
-  for (const s of sentences)
-    for (const w of s) if (w.includes(TOKEN_SEP) || w.includes(SENTENCE_SEP)) return sentences;
-  return sentences.map((s) => s.join(TOKEN_SEP)).join(SENTENCE_SEP);
-}
-
-export function splitSentenceTokens(joined: string | string[][], sentences: number): string[][] {
-  if (typeof joined !== "string") return joined;
-  if (sentences === 0) return [];
-  return joined.split(SENTENCE_SEP).map((s) => (s === "" ? [] : s.split(TOKEN_SEP)));
-}
 
 export async function processFile(
   root: string,
@@ -178,8 +177,6 @@ export async function processFile(
   t = performance.now();
   const id = speechId(file.text);
   const r = processSpeech({ speechId: id, file, cleaned }, ctx);
-  const counts = new Map<string, number>();
-  for (const row of r.terms) counts.set(row.term, (counts.get(row.term) ?? 0) + row.count);
   const outcome: CompactOutcome = {
     kind: "readable",
     path: file.path,
@@ -191,10 +188,7 @@ export async function processFile(
     textDigest: createHash("sha256").update(cleaned.text).digest("hex"),
     candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
-    termWords: [...counts.keys()],
-    termCounts: [...counts.values()],
-    sentenceTokens: joinSentenceTokens(r.sentenceTokens),
-    sentenceCount: r.sentenceTokens.length,
+    tokens: localTokens(r.sentenceTokens),
   };
   const tables: Partial<Record<BulkyPart, string | Uint8Array>> = {};
   encodeSpeechTable(tables, "sections", r.sections);
@@ -206,9 +200,8 @@ export async function processFile(
   timings.process += performance.now() - t;
   const parts = tables as Record<BulkyPart, string | Uint8Array>;
   if (store && key) return store.put(key, outcome, cleaned.text, parts);
-  const inline = Object.fromEntries(BULKY_PARTS.map((p) => [p, partToInline(p, parts[p])]));
-  return {
-    ...outcome,
-    inline: { text: cleaned.text, tables: inline as Record<BulkyPart, string> },
-  };
+  const inline = Object.fromEntries(
+    BULKY_PARTS.map((p) => [p, typeof parts[p] === "string" ? Buffer.from(parts[p]) : parts[p]]),
+  ) as Record<BulkyPart, Uint8Array>;
+  return { ...outcome, inline: { text: cleaned.text, tables: inline } };
 }

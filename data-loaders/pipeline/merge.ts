@@ -4,14 +4,31 @@ import { createReadStream } from "node:fs";
 import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { deserialize } from "node:v8";
 import { countsOf, stageTimer, type RunResult } from "../run.ts";
 import { Collector } from "./collector.ts";
 import { loadLexiconContext } from "./context.ts";
 import type { FileOutcome } from "./file-work.ts";
 import { finish, writeHive } from "./finish.ts";
 import { contextFingerprint } from "./fingerprint.ts";
-import { SHARD_DIR, type ShardInfo } from "./shard.ts";
+import { OUTCOMES_FILE, SHARD_DIR, type ShardInfo } from "./shard.ts";
+
+/** The records of a shard's outcomes file (shard.ts), one at a time. */
+async function* readOutcomes(path: string): AsyncGenerator<[number, FileOutcome]> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    let at = 0;
+    while (pending.length - at >= 4) {
+      const length = pending.readUInt32LE(at);
+      if (pending.length - at - 4 < length) break;
+      yield deserialize(pending.subarray(at + 4, at + 4 + length)) as [number, FileOutcome];
+      at += 4 + length;
+    }
+    pending = pending.subarray(at);
+  }
+  if (pending.length) throw new Error(`${path}: ends inside a record (truncated shard?)`);
+}
 
 export async function mergeShards(opts: {
   out: string;
@@ -51,15 +68,8 @@ export async function mergeShards(opts: {
   try {
     await time("read_shards", async () => {
       for (const dir of opts.shards) {
-        const lines = createInterface({
-          input: createReadStream(join(dir, SHARD_DIR, "outcomes.ndjson")),
-          crlfDelay: Infinity,
-        });
-        for await (const line of lines) {
-          if (!line) continue;
-          const [index, outcome] = JSON.parse(line) as [number, FileOutcome];
+        for await (const [index, outcome] of readOutcomes(join(dir, SHARD_DIR, OUTCOMES_FILE)))
           collector.add(index, outcome);
-        }
       }
     });
     const { manifest, outputs, kept } = await finish(collector, first.paths.length, ctx, {

@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { BULKY_PARTS, partToInline, type BulkyPart, type FileOutcome } from "./file-work.ts";
+import { serialize } from "node:v8";
+import { BULKY_PARTS, type BulkyPart, type FileOutcome } from "./file-work.ts";
 import { readStoredBytes, readStoredPart } from "./speech-store.ts";
 
 export interface ShardSpec {
@@ -37,11 +38,15 @@ export interface ShardInfo {
 
 export const SHARD_DIR = "shard";
 
-/** Appends outcomes (with their index in the whole corpus) to `<out>/shard/outcomes.ndjson`. */
+/** File of a shard's outcomes: records of [u32 LE length][V8-serialized [index, outcome]]. */
+export const OUTCOMES_FILE = "outcomes.v8";
+
+/** Appends outcomes (with their index in the whole corpus) to `<out>/shard/outcomes.v8`. V8
+ *  serialization, not JSON: outcomes hold typed arrays and bytes (column blocks, token ids). */
 export class ShardWriter {
   private fd: number;
   private constructor(readonly dir: string) {
-    this.fd = openSync(join(dir, "outcomes.ndjson"), "w");
+    this.fd = openSync(join(dir, OUTCOMES_FILE), "w");
   }
   static async create(out: string, info: ShardInfo): Promise<ShardWriter> {
     const dir = join(out, SHARD_DIR);
@@ -55,11 +60,15 @@ export class ShardWriter {
     if (outcome.kind === "readable" && outcome.stored) {
       const { stored, ...rest } = outcome;
       const tables = Object.fromEntries(
-        BULKY_PARTS.map((t) => [t, partToInline(t, readStoredBytes(stored.file, stored.parts[t]))]),
-      ) as Record<BulkyPart, string>;
+        BULKY_PARTS.map((t) => [t, readStoredBytes(stored.file, stored.parts[t])]),
+      ) as unknown as Record<BulkyPart, Uint8Array>;
       outcome = { ...rest, inline: { text: readStoredPart(stored.file, stored.text), tables } };
     }
-    writeSync(this.fd, JSON.stringify([globalIndex, outcome]) + "\n");
+    const record = serialize([globalIndex, outcome]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(record.length);
+    writeSync(this.fd, length);
+    writeSync(this.fd, record);
   }
   close(): void {
     closeSync(this.fd);

@@ -42,19 +42,27 @@ test("merge arguments: --out and at least one shard folder", () => {
   assert.throws(() => parseMergeArgs(["--out", "m"]), UsageError);
 });
 
-test("sentence tokens survive the compact join, including empty sentences and control chars", async () => {
-  const { joinSentenceTokens, splitSentenceTokens } =
-    await import("../../data-loaders/pipeline/file-work.ts");
+test("local token ids: vocabulary in first-appearance order, counts, sentence ends", async () => {
+  const { localTokens } = await import("../../data-loaders/pipeline/file-work.ts");
   for (const sentences of [
     [],
     [[]],
     [[], []],
-    [["党建", "引领"], [], ["A"]],
+    [["党建", "引领"], [], ["A", "党建"]],
     [["a\u0001b"], ["c"]],
   ]) {
+    const t = localTokens(sentences);
+    let start = 0;
+    const back = [...t.sentenceEnds].map((end) => {
+      const words = [...t.ids.subarray(start, end)].map((i) => t.vocab[i]!);
+      start = end;
+      return words;
+    });
+    assert.deepEqual(back, sentences);
+    assert.deepEqual(t.vocab, [...new Set(sentences.flat())]);
     assert.deepEqual(
-      splitSentenceTokens(joinSentenceTokens(sentences), sentences.length),
-      sentences,
+      [...t.counts],
+      t.vocab.map((w) => sentences.flat().filter((x) => x === w).length),
     );
   }
 });
