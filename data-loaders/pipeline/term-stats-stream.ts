@@ -7,7 +7,6 @@
 import { compareCodePoints as compare } from "../language/collocations.ts";
 import { logOddsTerm } from "../language/logodds.ts";
 import {
-  compareDistinctive,
   CORPUS_GROUP,
   DEFAULT_MIN_TERM_COUNT,
   DEFAULT_SPEECH_TERMS,
@@ -102,44 +101,94 @@ export function* termStatsChunks(
     }
   }
   // Each speech's most distinctive kept terms (the same z as the row will show), then a CSR
-  // inverted index of them: for each kept term, (speech index, count, z) in speech order.
-  const chosen: { r: number; i: number; count: number; z: number | null }[][] = [];
+  // inverted index of them: for each kept term, (speech index, count, z) in speech order. The
+  // top terms come from a bounded heap under compareDistinctive's order (z desc, count desc, term
+  // code points), which picks the same terms as sorting all of them and cutting: the order is
+  // total within a speech (its terms are distinct).
+  const chosenSpeech: number[] = [];
+  const chosenRank: number[] = [];
+  const chosenCount: number[] = [];
+  const chosenZ: number[] = []; // NaN = null
+  let zs = new Float64Array(0);
+  const heap = new Int32Array(Math.max(speechTerms, 0));
   for (const [i, s] of speeches.entries()) {
     const tokens = speechTokens[i]!;
-    const candidates: { r: number; i: number; term: string; count: number; z: number | null }[] =
-      [];
-    for (let j = 0; j < s.termIds.length; j++) {
+    const m = s.termIds.length;
+    if (zs.length < m) zs = new Float64Array(m);
+    // -Infinity stands for a null z (it sorts last, as compareDistinctive sorts null).
+    const before = (a: number, b: number): boolean => {
+      const za = zs[a]!;
+      const zb = zs[b]!;
+      if (za !== zb) return za > zb;
+      const ca = s.termCounts[a]!;
+      const cb = s.termCounts[b]!;
+      if (ca !== cb) return ca > cb;
+      return compare(words[s.termIds[a]!]!, words[s.termIds[b]!]!) < 0;
+    };
+    // Max-heap of the kept candidates by "sorts later": the root is the first to give way.
+    let size = 0;
+    const siftDown = (at: number) => {
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= size) return;
+        const r = l + 1;
+        const later = r < size && before(heap[l]!, heap[r]!) ? r : l;
+        if (!before(heap[at]!, heap[later]!)) return;
+        const x = heap[at]!;
+        heap[at] = heap[later]!;
+        heap[later] = x;
+        at = later;
+      }
+    };
+    for (let j = 0; j < m; j++) {
       const t = s.termIds[j]!;
-      const r = rank[t]!;
       const count = s.termCounts[j]!;
-      if (count <= 0 || r < 0) continue;
+      if (count <= 0 || rank[t]! < 0) continue;
       const total = corpus[t]!;
       const alphaW = (alpha0 * total) / corpusTokens;
-      const z =
+      zs[j] =
         tokens < corpusTokens
           ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
-          : null;
-      candidates.push({ r, i, term: words[t]!, count, z });
+          : -Infinity;
+      if (speechTerms <= 0) continue;
+      if (size < speechTerms) {
+        // Sift up.
+        let at = size++;
+        heap[at] = j;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!before(heap[parent]!, heap[at]!)) break;
+          const x = heap[at]!;
+          heap[at] = heap[parent]!;
+          heap[parent] = x;
+          at = parent;
+        }
+      } else if (before(j, heap[0]!)) {
+        heap[0] = j;
+        siftDown(0);
+      }
     }
-    candidates.sort(compareDistinctive);
-    chosen.push(candidates.slice(0, speechTerms));
+    const kept = Array.from(heap.subarray(0, size)).sort((a, b) => (before(a, b) ? -1 : 1));
+    for (const j of kept) {
+      chosenSpeech.push(i);
+      chosenRank.push(rank[s.termIds[j]!]!);
+      chosenCount.push(s.termCounts[j]!);
+      chosenZ.push(zs[j] === -Infinity ? NaN : zs[j]!);
+    }
   }
   const postings = new Int32Array(K + 1);
-  for (const list of chosen) for (const c of list) postings[c.r + 1] = postings[c.r + 1]! + 1;
+  for (const r of chosenRank) postings[r + 1] = postings[r + 1]! + 1;
   for (let r = 0; r < K; r++) postings[r + 1] = postings[r + 1]! + postings[r]!;
   const fill = postings.slice(0, K);
   const postSpeech = new Int32Array(postings[K]!);
   const postCount = new Int32Array(postings[K]!);
   const postZ = new Float64Array(postings[K]!); // NaN = null
-  for (const list of chosen) {
-    for (const c of list) {
-      const at = fill[c.r]!++;
-      postSpeech[at] = c.i;
-      postCount[at] = c.count;
-      postZ[at] = c.z ?? NaN;
-    }
+  for (let c = 0; c < chosenRank.length; c++) {
+    const at = fill[chosenRank[c]!]!++;
+    postSpeech[at] = chosenSpeech[c]!;
+    postCount[at] = chosenCount[c]!;
+    postZ[at] = chosenZ[c]!;
   }
-  chosen.length = 0;
   const sortedGroups = new Map(
     POOLED_KINDS.map((k) => [k, [...pooled.get(k)!.keys()].sort(compare)]),
   );
