@@ -71,28 +71,29 @@ function utf8Column(values: readonly unknown[]): ColumnBlock {
   return { kind: "utf8", valid: validOf(values), lengths, bytes: new Uint8Array(bytes) };
 }
 
+/** Numbers into a typed array, 0 under nulls (loops: TypedArray.from with a map function is
+ *  several times slower on millions of values). */
+function numbers<T extends Int32Array | Float64Array>(out: T, values: readonly unknown[]): T {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === null ? 0 : (v as number);
+  }
+  return out;
+}
+
 function blockOf(col: ColumnSpec, values: readonly unknown[]): ColumnBlock {
+  if (col.type === "string") return utf8Column(values);
+  const valid = validOf(values);
   switch (col.type) {
-    case "string":
-      return utf8Column(values);
     case "integer":
-      return {
-        kind: "int32",
-        valid: validOf(values),
-        values: Int32Array.from(values, (v) => (v === null ? 0 : (v as number))),
-      };
+      return { kind: "int32", valid, values: numbers(new Int32Array(values.length), values) };
     case "number":
-      return {
-        kind: "float64",
-        valid: validOf(values),
-        values: Float64Array.from(values, (v) => (v === null ? 0 : (v as number))),
-      };
-    case "boolean":
-      return {
-        kind: "bool",
-        valid: validOf(values),
-        values: Uint8Array.from(values, (v) => (v === true ? 1 : 0)),
-      };
+      return { kind: "float64", valid, values: numbers(new Float64Array(values.length), values) };
+    case "boolean": {
+      const out = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) out[i] = values[i] === true ? 1 : 0;
+      return { kind: "bool", valid, values: out };
+    }
   }
 }
 
