@@ -1,9 +1,9 @@
 // The whole pipeline over a corpus folder: read every file (I/O edge), clean and process each
 // speech (in a pool of worker processes, with an optional content-hash cache), drop duplicates,
 // compute corpus-level tables, publish (I/O edge). Every input file ends up in exactly one
-// manifest row, whatever happens to it. Per-speech rows are spilled to disk and corpus-level
-// tables computed from compact aggregates, so memory stays bounded on large corpora; the output
-// is byte-identical to a plain in-process run (test/scale).
+// manifest row, whatever happens to it. Per-speech rows stay on disk (speech-store files written
+// by the workers) and corpus-level tables are computed from compact aggregates, so memory stays
+// bounded on large corpora; the output is byte-identical to a plain in-process run (test/scale).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";

@@ -20,8 +20,8 @@ export interface PipelineContext {
   versions: Record<string, string>;
 }
 
-/** The lexicon files without the tokenizer (whose dictionary costs ~250 MB per thread): what the
- *  main thread needs while worker threads do the per-speech work. */
+/** The lexicon files without the tokenizer (whose dictionary costs ~110 MB per process): what the
+ *  main process needs while worker processes do the per-speech work. */
 export type LexiconContext = Omit<PipelineContext, "tokenizer" | "scanThemes">;
 
 let cached: PipelineContext | undefined;

@@ -17,7 +17,7 @@ import { serializeColumns, toRowBlock } from "./column-blocks.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
-/** Per-speech tables, spilled to disk by the collector and written in speech_id order. */
+/** Per-speech tables: kept on disk (speech-store files) and written in speech_id order. */
 export const SPEECH_TABLES = [
   "sections",
   "sentences",

@@ -136,7 +136,15 @@ export function readStoredPart(file: string, span: Span): string {
 
 /** One bulky part of a stored file, as bytes. */
 export function readStoredBytes(file: string, [offset, length]: Span): Buffer {
-  const fd = openSync(file, "r");
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (err) {
+    throw new Error(
+      `${file}: a processed speech's rows are gone (${(err as NodeJS.ErrnoException).code}); ` +
+        "was the cache folder deleted while this run was writing? Run again.",
+    );
+  }
   try {
     const buf = Buffer.allocUnsafe(length);
     let got = 0;

@@ -3,10 +3,26 @@
 // tree, stage timings from --timings), the one-thread nodejieba baseline, and an incremental
 // rerun after changing one file; writes BENCHMARKS.md.
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { generateCorpus, paragraphPool } from "./generate.ts";
+import { nodejiebaSharedTrie } from "../../data-loaders/language/jieba.ts";
+
+/** Bytes of the files under a folder (the cache's size on disk). */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  return total;
+}
 
 const root = resolve(import.meta.dirname, "..", "..");
 const small = process.argv.includes("--small");
@@ -110,6 +126,7 @@ for (const count of sizes) {
     ).stdout,
   ) as { ms: number };
   const full = await run(["--corpus", dir, "--out", out, "--cache", cache]);
+  const cacheMb = folderBytes(cache) / 1e6;
   // Change one file and rerun with the warm cache.
   appendFileSync(
     join(dir, "speech-00000.txt"),
@@ -130,6 +147,7 @@ for (const count of sizes) {
     `| baseline: nodejieba alone, one thread | ${fmt(base.ms / 1000)} s (${fmt(mb / (base.ms / 1000), 2)} MB/s) |`,
     `| full run / baseline | ${fmt(full.wallMs / base.ms, 2)}× |`,
     `| rerun after changing one file (cache) | ${fmt(inc.wallMs / 1000)} s = ${fmt((100 * inc.wallMs) / full.wallMs)} % of the full run, peak RSS ${fmt(inc.rssMb, 0)} MB (PSS ${fmt(inc.pssMb, 0)} MB) |`,
+    `| cache on disk after the full run | ${fmt(cacheMb, 0)} MB (${fmt(cacheMb / mb)}× the corpus) |`,
     "",
     `Stage timings of the full run (ms; *_cpu are summed over workers): ${stages}`,
     "",
@@ -145,6 +163,7 @@ const doc = `# Benchmarks
 
 Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${fmt(totalmem() / 2 ** 30, 0)} GiB memory, Node ${process.version}.
 Measured ${new Date().toISOString().slice(0, 10)} with default options (workers = available parallelism, cache on).
+nodejieba build: ${nodejiebaSharedTrie() ? "patched at install (scripts/setup/patch-nodejieba.mjs: one dictionary trie per process)" : "NOT patched (its TextRank extractor holds a second dictionary trie: ~110 MB more per process)"}.
 
 Reproduce: \`npm run bench\` (or \`npm run bench -- --small\` for the 1,000-speech corpus only).
 Corpora are generated deterministically (seeded PRNG) from paragraphs of corpus/sample and
@@ -163,28 +182,33 @@ ${lines.join("\n")}
   each with its own nodejieba dictionary, in batches; the main process loads only the lexicon
   files. Outcomes are merged by path index, so the output is byte-identical to \`--workers 1\`
   (test/scale/equivalence.test.ts).
-- nodejieba's \`load()\` builds two dictionary tries per process (its segmenter and a TextRank
-  extractor it always creates): ~250 MB resident per worker before any text, which is most of the
-  memory of the per-file phase and cannot be shared between processes.
-- A speech's rows arrive already encoded (CSV lines + checked column arrays, see
-  data-loaders/pipeline/encoded-rows.ts), are spilled to one temp file per table and streamed back
-  in speech_id order: the CSV is concatenation, the Parquet is regrouped into 64 Ki-row Arrow
-  batches (= the row groups publish/ writes) for parquet-wasm. No table exists as one array.
-- term_stats and collocations are computed from typed arrays (interned term ids), each in its own
+- nodejieba is rebuilt at install with its TextRank extractor sharing the segmenter's dictionary
+  trie (scripts/setup/patch-nodejieba.mjs; same tokens and tags): ~110 MB per process before any
+  text, instead of ~220 MB with the two tries the published build makes.
+- Each worker writes a speech's bulky parts to one speech-store file
+  (data-loaders/pipeline/speech-store.ts): the cleaned text, and per table its rows as binary
+  columns (UTF-8 bytes + lengths, typed arrays: column-blocks.ts) and its CSV lines. That file is
+  the cache entry (or lives in a temp folder with \`--no-cache\`). Only the compact outcome (speech
+  row, MinHash signature, token ids with a speech-local vocabulary) crosses to the main process.
+- Publishing reads each speech's parts back by offset in speech_id order: the CSV is byte
+  concatenation, the Parquet is byte ranges regrouped into 64 Ki-row Arrow batches (= row groups)
+  for parquet-wasm. No table exists as one array.
+- term_stats and collocations are computed from typed arrays (corpus-interned term ids) in one
   worker thread while the main thread writes the per-speech tables. term_stats keeps, per speech,
-  its 50 most distinctive terms (the terms table holds every per-speech count): 7.9 M rows → ~1 M
-  at 10,000 speeches. Collocation pairs are counted exactly from an inverted index of sentences,
-  one first term at a time in a dense counter (no approximate pruning: the rows equal
-  language/collocations.ts).
-- \`--cache\` (default \`<out>/.cache\`) stores each file's outcome (V8-serialized, gzip) under
-  sha256(format, pipeline version, lexicon versions and file bytes, raw file hash, path, size
-  limit). The main process serves hits itself; workers start only for misses. Duplicate detection
-  uses the cached MinHash signatures and re-shingles only LSH candidates.
-- What a one-file change does not skip: reading every cache entry, the corpus-level tables (every
-  rate, log-odds score and collocation depends on the whole corpus) and rewriting every output
-  file (one Parquet and one CSV per table). That is why a rerun stays well above 5 % of the full
-  run; reaching 5 % needs outputs partitioned so unchanged parts are kept, and corpus-level counts
-  updated by difference (see the closing notes of issue 6).
+  its 50 most distinctive terms (bounded heap; the terms table holds every per-speech count).
+  Collocation pairs are counted exactly from an inverted index of sentences, one first term at a
+  time in a dense counter (the rows equal language/collocations.ts).
+- \`--cache\` (default \`<out>/.cache\`) keys each speech-store file by sha256(format, pipeline
+  version, lexicon versions and file bytes, raw file hash, path, size limit). The main process
+  serves hits by reading headers only; workers start only for misses. Duplicate detection uses the
+  cached MinHash signatures and re-shingles only LSH candidates. The entries are stored
+  uncompressed (compression cost more CPU than anything else per speech), hence the size above.
+- What a one-file change does not skip: the corpus-level tables (every rate, log-odds score and
+  collocation depends on the whole corpus: term_stats and collocations are recomputed and
+  rewritten) and rewriting every output file (one Parquet and one CSV per table). Those two
+  floors alone are ~30 % of a full run, which is why a rerun cannot reach 5 % without
+  partitioned outputs and corpus statistics updated by difference (see the closing notes of
+  issue 6).
 `;
 // Sections this run does not measure (the dashboard's, earlier runs kept for comparison) stay:
 // everything from the first "### Dashboard" or "## Earlier" heading on is carried over.
