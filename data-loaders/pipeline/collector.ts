@@ -2,10 +2,10 @@
 // form; the rest stays on disk. In memory per speech: its speech row, text digest, MinHash
 // signature, candidate occurrences, term ids/counts and sentence token ids as typed arrays (terms
 // interned once for the corpus). On disk: the cleaned texts (read back only for LSH duplicate
-// candidates) and the encoded rows (encoded-rows.ts), read back speech by speech when a table is
-// written: from the speech-store file the worker wrote (speech-store.ts), or, for outcomes
-// carrying them inline (shard files), from one spill file per table. Outcomes may arrive in any
-// order: everything is keyed by path index.
+// candidates) and the rows (column-blocks.ts: binary columns + CSV lines), read back speech by
+// speech when a table is written: from the speech-store file the worker wrote
+// (speech-store.ts), or, for outcomes carrying them inline (shard files), from one spill file
+// per part. Outcomes may arrive in any order: everything is keyed by path index.
 import { closeSync, openSync, readSync, rmSync, writeSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
