@@ -1,6 +1,7 @@
-// `node --import tsx scripts/bench/dashboard.ts [--sizes 1000,10000] [--readers 20] [--no-write]`: builds the
-// dashboard for the benchmark's pipeline output (.cache/bench/out-<size>, from `npm run bench`)
-// into a temporary folder, serves it on 127.0.0.1 and measures in headless Chromium:
+// `node --import tsx scripts/bench/dashboard.ts [--sizes 1000,10000] [--readers 20] [--no-write]
+//   [--keep-dist | --dist <built site>]`: builds the dashboard for the benchmark's pipeline output
+// (.cache/bench/out-<size>, from `npm run bench`) into a temporary folder, serves it on 127.0.0.1
+// and measures in headless Chromium:
 //   - Overview: navigation → first heatmap SVG drawn;
 //   - Terms: typing 两个维护 and submitting → KWIC lines shown;
 //   - bytes transferred per page (response bodies, all requests, cold cache).
@@ -22,6 +23,10 @@ const arg = (name: string): string | undefined => {
 };
 const sizes = (arg("--sizes") ?? "1000").split(",").map(Number);
 const readers = Number(arg("--readers") ?? "20");
+// `--keep-dist` leaves the built site in place (its path is printed); `--dist <dir>` measures a
+// site built before instead of building one (one size only): to iterate on the pages quickly.
+const keepDist = process.argv.includes("--keep-dist");
+const reuseDist = arg("--dist");
 
 /** Builds the site of `out` into a new temporary folder, with only `readerCount` reader pages. */
 async function buildSite(
@@ -163,7 +168,9 @@ for (const size of sizes) {
   if (!existsSync(join(out, "speeches.parquet")))
     throw new Error(`${out} missing: run \`npm run bench\` first`);
   console.log(`# building the site of ${out} (${readers} reader pages)`);
-  const { dist, seconds } = await buildSite(out, readers);
+  const { dist, seconds } = reuseDist
+    ? { dist: resolve(reuseDist), seconds: 0 }
+    : await buildSite(out, readers);
   const server = await serveStatic(dist);
   try {
     const r = await measure(server.url);
@@ -173,7 +180,8 @@ for (const size of sizes) {
     );
   } finally {
     await server.close();
-    rmSync(dist, { recursive: true, force: true });
+    if (keepDist || reuseDist) console.log(`# site kept in ${dist}`);
+    else rmSync(dist, { recursive: true, force: true });
   }
 }
 console.log(lines.join("\n"));

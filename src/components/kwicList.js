@@ -2,6 +2,7 @@
 // link to the reader at that sentence with the match highlighted. Text is interpolated by htl,
 // i.e. inserted as text nodes: corpus text can never become markup.
 import { html } from "npm:htl";
+import { deferLayout } from "./deferLayout.js";
 
 /**
  * @param lines rows {left, match, right, href, name, title?}
@@ -23,9 +24,16 @@ export function kwicList(lines, { total = lines.length } = {}) {
     source.setAttribute("href", d.href);
     source.textContent = d.name;
   }
+  // Below the trend charts, off screen as a search answers: laid out only when scrolled near
+  // (one line a row until then). Containment clips what overflows: a table wider than a narrow
+  // screen scrolls sideways instead.
+  const lazy = deferLayout(
+    html`<div style="overflow-x: auto"><table>${tbody}</table></div>`,
+    lines.length * 1.6,
+  );
   return html`<div class="atlas-kwic">
     <p class="atlas-en">${lines.length < total ? `显示 shown ${lines.length} / 共 total ${total}` : `共 ${total} 处 occurrences`}</p>
-    <table>${tbody}</table>
+    ${lazy}
   </div>`;
 }
 

