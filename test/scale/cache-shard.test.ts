@@ -7,6 +7,7 @@ import {
   existsSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +21,12 @@ import {
 import { readStoredPart } from "../../data-loaders/pipeline/speech-store.ts";
 import { contextFingerprint, LEXICON_DIR } from "../../data-loaders/pipeline/fingerprint.ts";
 import { mergeShards } from "../../data-loaders/pipeline/merge.ts";
-import { parseShard, shardOf } from "../../data-loaders/pipeline/shard.ts";
+import {
+  OUTCOMES_FILE,
+  parseShard,
+  SHARD_DIR,
+  shardOf,
+} from "../../data-loaders/pipeline/shard.ts";
 import { runPipeline } from "../../data-loaders/run.ts";
 import { digests, smallCorpus, tmp } from "./helpers.ts";
 import { referenceRun } from "./reference-run.ts";
@@ -99,6 +105,12 @@ test("a torn or foreign cache entry is ignored, not trusted", async () => {
   prefix.writeUInt32LE(header.length, 4);
   writeFileSync(file, Buffer.concat([prefix, header]));
   assert.equal(cache.get(key), null, "a well-formed entry that is not a readable outcome");
+  // A run reads rows back while it publishes: a store file deleted meanwhile is named, clearly.
+  rmSync(file);
+  assert.throws(
+    () => readStoredPart(file, got!.stored!.parts.terms),
+    (err: Error) => err.message.includes(file) && /cache folder deleted/.test(err.message),
+  );
 });
 
 test("shard assignment is a deterministic partition; --shard parsing", () => {
@@ -146,5 +158,13 @@ test("3 shards merged equal a single run, and hive partitions are written", asyn
   await assert.rejects(
     mergeShards({ out: tmp("scale-bad-"), shards: shards.slice(0, 2) }),
     /exactly once/,
+  );
+  // A shard file cut short (a copy interrupted) is refused, not merged without its last record.
+  const outcomes = join(shards[2]!, SHARD_DIR, OUTCOMES_FILE);
+  const bytes = readFileSync(outcomes);
+  writeFileSync(outcomes, bytes.subarray(0, bytes.length - 3));
+  await assert.rejects(
+    mergeShards({ out: tmp("scale-bad-"), shards }),
+    /ends inside a record \(truncated shard\?\)/,
   );
 });
