@@ -115,9 +115,9 @@ export function localTokens(sentences: readonly (readonly string[])[]): LocalTok
 
 /**
  * The bulky parts of a readable outcome: the cleaned text (duplicate detection and formulation
- * candidates need it) and the JSON of this speech's rows per table, encoded for publishing
- * (encoded-rows.ts), parsed only when the table is written. Either in a speech-store file
- * (cache.ts: what workers send) or inline (no store, and shard files).
+ * candidates need it) and this speech's rows per table, encoded for publishing (BulkyPart:
+ * binary columns and CSV lines), read only when the table is written. Either in a speech-store
+ * file (cache.ts: what workers send) or inline (no store, and shard files).
  */
 export type BulkyParts =
   | { stored: StoredParts<BulkyPart>; inline?: undefined }

@@ -1,7 +1,7 @@
 // One file per processed speech, written by whoever processed it (a worker process, or the main
 // thread with --workers 1): a header (the compact outcome, V8-serialized) followed by the bulky
-// parts, stored as they are: the cleaned text and each per-speech table's encoded rows
-// (encoded-rows.ts, as UTF-8 JSON). The main process reads only headers; a bulky part is read
+// parts, stored as they are: the cleaned text and, per table, the speech's rows as binary columns
+// and as CSV lines (column-blocks.ts). The main process reads only headers; a bulky part is read
 // back by offset when its table is written (or, for a text, when duplicate detection needs it).
 //
 // Why: the bulky parts are ~130 kB per speech. Sending them through the worker → main message
@@ -10,9 +10,9 @@
 // written once, and the cache entry is this very file (a hit costs one header read).
 //
 // Layout: "SAS1" | u32 LE header length | header (v8.serialize) | bulky parts back to back.
-// Offsets in the header count from the end of the header. Files are written under a temp name and renamed, so a
-// reader never sees a torn file; a header that does not parse, or parts running past the end of
-// the file, make the entry unreadable (the caller recomputes), never wrong.
+// Offsets in the header count from the end of the header. Files are written under a temp name
+// and renamed, so a reader never sees a torn file; a header that does not parse, or parts running
+// past the end of the file, make the entry unreadable (the caller recomputes), never wrong.
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
@@ -68,7 +68,9 @@ export function writeStored<Name extends string, H>(
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const fd = openSync(tmp, "w");
   try {
-    for (const chunk of [prefix, headerBytes, ...bodies]) writeSync(fd, chunk);
+    for (const chunk of [prefix, headerBytes, ...bodies])
+      for (let done = 0; done < chunk.byteLength;)
+        done += writeSync(fd, chunk, done, chunk.byteLength - done);
   } finally {
     closeSync(fd);
   }
