@@ -13,7 +13,7 @@ import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
 import { BULKY_PARTS, type BulkyPart, type FileOutcome, type SpeechTable } from "./file-work.ts";
 import { deserializeColumns, type RowBlock } from "./column-blocks.ts";
 import type { Occurrence } from "../language/candidates.ts";
-import { readStoredBytes, type Span } from "./speech-store.ts";
+import { readStoredBytes, readStoredSpans, type Span } from "./speech-store.ts";
 
 /** Where a bulky part is: in a speech-store file (path) or in one of the collector's spill
  *  files (descriptor). */
@@ -145,8 +145,15 @@ export class Collector {
   /** The rows one speech contributed to a per-speech table, encoded for publishing (the CSV
    *  lines as UTF-8 bytes, as stored). */
   rowsOf(s: CollectedSpeech, table: SpeechTable): RowBlock {
-    const { n, columns } = deserializeColumns(this.read(s.spill[table]));
-    return { n, columns, csv: this.read(s.spill[`${table}.csv`]) };
+    const cols = s.spill[table];
+    const csv = s.spill[`${table}.csv`];
+    // Both parts in the same store file: one open for the pair.
+    const [colBytes, csvBytes] =
+      typeof cols.file === "string" && cols.file === csv.file
+        ? readStoredSpans(cols.file, [cols.at, csv.at])
+        : [this.read(cols), this.read(csv)];
+    const { n, columns } = deserializeColumns(colBytes!);
+    return { n, columns, csv: csvBytes! };
   }
 
   dispose(): void {

@@ -137,7 +137,13 @@ export function readStoredPart(file: string, span: Span): string {
 }
 
 /** One bulky part of a stored file, as bytes. */
-export function readStoredBytes(file: string, [offset, length]: Span): Buffer {
+export function readStoredBytes(file: string, span: Span): Buffer {
+  return readStoredSpans(file, [span])[0]!;
+}
+
+/** Several bulky parts of one stored file, as bytes, with one open (a table's columns and CSV
+ *  lines are read together, for every speech of every table). */
+export function readStoredSpans(file: string, spans: readonly Span[]): Buffer[] {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -148,14 +154,16 @@ export function readStoredBytes(file: string, [offset, length]: Span): Buffer {
     );
   }
   try {
-    const buf = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) {
-      const n = readSync(fd, buf, got, length - got, offset + got);
-      if (n === 0) throw new Error(`${file}: ends before byte ${offset + length}`);
-      got += n;
-    }
-    return buf;
+    return spans.map(([offset, length]) => {
+      const buf = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buf, got, length - got, offset + got);
+        if (n === 0) throw new Error(`${file}: ends before byte ${offset + length}`);
+        got += n;
+      }
+      return buf;
+    });
   } finally {
     closeSync(fd);
   }
