@@ -11,6 +11,7 @@ import { listCorpusFiles } from "./ingest/list-files.ts";
 import { Collector } from "./pipeline/collector.ts";
 import { loadContext, loadLexiconContext } from "./pipeline/context.ts";
 import { finish } from "./pipeline/finish.ts";
+import { GroupCache } from "./pipeline/group-cache.ts";
 import { contextFingerprint } from "./pipeline/fingerprint.ts";
 import { defaultWorkers, processCorpusFiles } from "./pipeline/pool.ts";
 import { ShardWriter, shardOf, type ShardSpec } from "./pipeline/shard.ts";
@@ -107,14 +108,26 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.process_cpu = Math.round(fileTimings.process);
     timings.cache_hits = fileTimings.cacheHits;
     progress(paths.length, paths.length + 1, "writing outputs");
-    const { manifest, outputs, corpusTableMs } = await finish(collector, paths.length, ctx, {
-      out: opts.out,
-      corpusName: basename(root),
-      nearDuplicateThreshold: opts.nearDuplicateThreshold,
-      time,
-      parallel: (opts.workers ?? defaultWorkers()) > 1,
-    });
+    // Encoded row groups live beside the speech-store entries and, like them, only with a cache.
+    const groups = opts.cacheDir ? new GroupCache(join(opts.cacheDir, "groups")) : null;
+    const { manifest, outputs, corpusTableMs, rowGroups } = await finish(
+      collector,
+      paths.length,
+      ctx,
+      {
+        out: opts.out,
+        corpusName: basename(root),
+        nearDuplicateThreshold: opts.nearDuplicateThreshold,
+        time,
+        parallel: (opts.workers ?? defaultWorkers()) > 1,
+        groups,
+      },
+    );
     Object.assign(timings, corpusTableMs);
+    timings.row_groups_reused = rowGroups.reused;
+    timings.row_groups_encoded = rowGroups.encoded;
+    // Row groups this run did not use would only be used again if the same speeches came back.
+    if (groups) timings.row_groups_pruned = groups.prune();
     timings.total = Math.round(performance.now() - start);
     // Peak resident memory of the whole process (all threads) so far, in MB.
     timings.max_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);

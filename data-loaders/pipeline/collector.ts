@@ -14,6 +14,8 @@ import { BULKY_PARTS, type BulkyPart, type FileOutcome, type SpeechTable } from 
 import { deserializeColumns, type RowBlock } from "./column-blocks.ts";
 import type { Occurrence } from "../language/candidates.ts";
 import { readStoredBytes, readStoredSpans, type Span } from "./speech-store.ts";
+import { packedVocabOf } from "./outcome-block.ts";
+import { WordTable } from "./word-table.ts";
 
 /** Where a bulky part is: in a speech-store file (path) or in one of the collector's spill
  *  files (descriptor). */
@@ -37,6 +39,8 @@ export interface CollectedSpeech {
   speech: SpeechRow;
   /** Where this speech's encoded rows (and CSV lines) of each table are: see rowsOf(). */
   spill: Record<BulkyPart, PartRef>;
+  /** Its row count in each per-speech table. */
+  rowCounts: Record<SpeechTable, number>;
   termIds: Int32Array;
   termCounts: Int32Array;
   /** Token ids of all sentences, back to back; sentenceEnds[i] = end of sentence i in tokens. */
@@ -47,8 +51,8 @@ export interface CollectedSpeech {
 export class Collector {
   readonly quarantined = new Map<number, ManifestRow>();
   readonly readable = new Map<number, CollectedSpeech>();
-  readonly words: string[] = [];
-  private ids = new Map<string, number>();
+  private vocabulary = new WordTable();
+  readonly words: string[] = this.vocabulary.words;
   private dir: string;
   private fds = {} as Record<BulkyPart, number>;
   private sizes = {} as Record<BulkyPart, number>;
@@ -62,15 +66,6 @@ export class Collector {
       this.sizes[t] = 0;
     }
     this.textFd = openSync(join(this.dir, "texts.txt"), "w+");
-  }
-
-  private intern(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.push(word) - 1;
-      this.ids.set(word, id);
-    }
-    return id;
   }
 
   add(index: number, outcome: FileOutcome): void {
@@ -94,13 +89,29 @@ export class Collector {
       textAt = this.spillText(outcome.inline.text);
     }
     // Speech-local token ids → corpus ids: one intern per distinct word of the speech. Typed
-    // arrays that came out of a deserialized message or cache header may be views of that whole
-    // buffer: copy what is kept (slice), so the buffer can be freed.
-    const { vocab, ids } = outcome.tokens;
-    const counts = outcome.tokens.counts.slice();
-    const sentenceEnds = outcome.tokens.sentenceEnds.slice();
-    const termIds = Int32Array.from(vocab, (w) => this.intern(w));
-    const tokens = new Int32Array(ids.length);
+    // arrays that came out of a deserialized message or cache entry may be views of a larger
+    // buffer: what is kept is copied, into one buffer per speech (one allocation, not four).
+    const { ids, counts: localCounts, sentenceEnds: localEnds } = outcome.tokens;
+    const nVocab = localCounts.length;
+    const kept = new ArrayBuffer(4 * (2 * nVocab + ids.length + localEnds.length));
+    const termIds = new Int32Array(kept, 0, nVocab);
+    const counts = new Int32Array(kept, 4 * nVocab, nVocab);
+    const tokens = new Int32Array(kept, 8 * nVocab, ids.length);
+    const sentenceEnds = new Int32Array(kept, 4 * (2 * nVocab + ids.length), localEnds.length);
+    counts.set(localCounts);
+    sentenceEnds.set(localEnds);
+    const packed = packedVocabOf(outcome.tokens);
+    if (packed) {
+      // From the cache: interned from UTF-16 units, no string per word (word-table.ts).
+      const { units, wordEnds } = packed;
+      for (let i = 0, start = 0; i < nVocab; i++) {
+        termIds[i] = this.vocabulary.internUnits(units, start, wordEnds[i]!);
+        start = wordEnds[i]!;
+      }
+    } else {
+      const { vocab } = outcome.tokens;
+      for (let i = 0; i < nVocab; i++) termIds[i] = this.vocabulary.intern(vocab[i]!);
+    }
     for (let i = 0; i < ids.length; i++) tokens[i] = termIds[ids[i]!]!;
     this.readable.set(index, {
       index,
@@ -115,6 +126,7 @@ export class Collector {
       minhash: Float64Array.from(outcome.minhash),
       speech: outcome.speech,
       spill,
+      rowCounts: outcome.rowCounts,
       termIds,
       termCounts: counts,
       tokens,

@@ -76,6 +76,9 @@ export interface CompactOutcome {
   speech: SpeechRow;
   /** The speech's kept tokens (what term_stats and collocations need), see localTokens(). */
   tokens: LocalTokens;
+  /** Its row count in each per-speech table: where row groups end is known before any row is
+   *  read back (publish/row-groups.ts). */
+  rowCounts: Record<SpeechTable, number>;
 }
 
 /**
@@ -189,6 +192,14 @@ export async function processFile(
     candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
     tokens: localTokens(r.sentenceTokens),
+    rowCounts: {
+      sections: r.sections.length,
+      sentences: r.sentences.length,
+      removals: r.removals.length,
+      terms: r.terms.length,
+      formulation_hits: r.hits.length,
+      theme_scores: r.themeScores.length,
+    },
   };
   const tables: Partial<Record<BulkyPart, string | Uint8Array>> = {};
   encodeSpeechTable(tables, "sections", r.sections);

@@ -2,7 +2,7 @@
 // then every table streamed to Parquet + CSV, datapackage.json and manifest.json — the same
 // bytes as publish/writeOutputs would write for the same rows (tested in test/scale).
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { rankCandidates } from "../language/candidates.ts";
 import { formulationRows } from "../language/formulations.ts";
@@ -16,8 +16,13 @@ import { writeCorpusTables, writeCorpusTablesInWorker } from "./corpus-tables.ts
 import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
-import { writeEncodedTable, writeTableStreaming } from "./table-writer.ts";
-import type { RowBlock } from "./column-blocks.ts";
+import {
+  writeEncodedTable,
+  writeSpeechGroupedTable,
+  writeTableStreaming,
+  type SpeechPart,
+} from "./table-writer.ts";
+import type { GroupCache } from "./group-cache.ts";
 
 export interface FinishResult {
   manifest: ManifestRow[];
@@ -25,6 +30,8 @@ export interface FinishResult {
   kept: CollectedSpeech[];
   /** Time (ms) spent computing and writing term_stats and collocations (maybe in a worker). */
   corpusTableMs: Record<string, number>;
+  /** Row groups of the per-speech tables taken from the group cache, and encoded. */
+  rowGroups: { reused: number; encoded: number };
 }
 
 type Timer = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
@@ -76,12 +83,23 @@ export function settle(
   return { manifest, kept };
 }
 
-function* spilledRows(
+/** The speeches' shares of a per-speech table, for writeSpeechGroupedTable. A speech's store
+ *  key is its speech-store file's name (cache.ts); outcomes without one (shard files) have
+ *  none, and their row groups are always encoded. */
+function speechParts(
   collector: Collector,
   speeches: readonly CollectedSpeech[],
   table: SpeechTable,
-): Generator<RowBlock> {
-  for (const s of speeches) yield collector.rowsOf(s, table);
+): SpeechPart[] {
+  return speeches.map((s) => {
+    const file = s.spill[table].file;
+    return {
+      speechId: s.speechId,
+      rows: s.rowCounts[table],
+      storeKey: typeof file === "string" ? basename(file, ".sas") : null,
+      read: () => collector.rowsOf(s, table),
+    };
+  });
 }
 
 export async function finish(
@@ -94,6 +112,8 @@ export async function finish(
     nearDuplicateThreshold: number;
     time: Timer;
     parallel: boolean;
+    /** Encoded row groups kept between runs (with a cache), or null. */
+    groups?: GroupCache | null;
   },
 ): Promise<FinishResult> {
   const { time } = opts;
@@ -118,13 +138,17 @@ export async function finish(
     outputs.push({ path: `${spec.name}.parquet`, ...r.parquet, rows: r.rows });
     outputs.push({ path: `${spec.name}.csv`, ...r.csv!, rows: r.rows });
   };
+  const groupStats = { reused: 0, encoded: 0 };
   const spilled = (spec: TableSpec<any>, table: SpeechTable) =>
     time(`write_${spec.name}`, async () => {
-      const r = await writeEncodedTable(
+      const r = await writeSpeechGroupedTable(
         spec,
-        spilledRows(collector, kept, table),
+        speechParts(collector, kept, table),
         join(opts.out, spec.name),
+        opts.groups ?? null,
       );
+      groupStats.reused += r.reused;
+      groupStats.encoded += r.encoded;
       record(spec, r);
     });
   const inMemory = (spec: TableSpec<any>, rows: readonly unknown[]) =>
@@ -163,7 +187,7 @@ export async function finish(
     manifest,
     rowCounts,
   });
-  return { manifest, outputs, kept, corpusTableMs };
+  return { manifest, outputs, kept, corpusTableMs, rowGroups: groupStats };
 }
 
 /** Per-speech tables that get a hive-partitioned copy (by the speech's year). */
@@ -196,7 +220,7 @@ export async function writeHive(
       await mkdir(dir, { recursive: true });
       const base = join(dir, "part-0");
       if (table)
-        await writeEncodedTable(spec, spilledRows(collector, speeches, table), base, {
+        await writeSpeechGroupedTable(spec, speechParts(collector, speeches, table), base, null, {
           csv: false,
         });
       else await writeTableStreaming(spec, [speeches.map((s) => s.speech)], base, { csv: false });

@@ -53,13 +53,15 @@ export async function processCorpusFiles(
   if (opts.cacheDir) {
     const cache = new SpeechCache(opts.cacheDir, contextFingerprint(ctx.versions));
     const misses: [number, string][] = [];
+    // Synchronous lookups in a tight loop (cache.ts); only an asynchronous onOutcome is awaited.
     for (const [i, path] of todo) {
       const t = performance.now();
-      const hit = await cache.lookup(opts.root, path, opts.maxBytes);
+      const hit = cache.lookup(opts.root, path, opts.maxBytes);
       timings.read += performance.now() - t;
       if (hit) {
         timings.cacheHits++;
-        await onOutcome(i, hit);
+        const pending = onOutcome(i, hit);
+        if (pending) await pending;
       } else misses.push([i, path]);
     }
     todo = misses;

@@ -9,10 +9,14 @@
 // more CPU than the processing around them (10,000 speeches: ~1.3 GB each way). Now they are
 // written once, and the cache entry is this very file (a hit costs one header read).
 //
-// Layout: "SAS1" | u32 LE header length | header (v8.serialize) | bulky parts back to back.
-// Offsets in the header count from the end of the header. Files are written under a temp name
-// and renamed, so a reader never sees a torn file; a header that does not parse, or parts running
-// past the end of the file, make the entry unreadable (the caller recomputes), never wrong.
+// Layout: "SAS2" | u32 LE header length | u32 LE raw block length | header (v8.serialize) |
+// padding to a multiple of 8 | raw block | bulky parts back to back. The raw block is bytes the
+// caller encodes itself (cache.ts: the token arrays and MinHash signature as typed-array bytes),
+// read with the header in the same read: V8-deserializing ~1,000 strings and four typed arrays
+// per speech was the largest cost of a cache hit. Offsets in the header count from the end of
+// the raw block. Files are written under a temp name and renamed, so a reader never sees a torn
+// file; a header that does not parse, or parts running past the end of the file, make the entry
+// unreadable (the caller recomputes), never wrong.
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
@@ -26,8 +30,9 @@ import {
 import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
 
-const MAGIC = Buffer.from("SAS1", "latin1");
-const PREFIX = MAGIC.length + 4;
+const MAGIC = Buffer.from("SAS2", "latin1");
+const PREFIX = MAGIC.length + 8;
+const align8 = (n: number) => (n + 7) & ~7;
 
 /** [offset, byte length] of a bulky part in its file. */
 export type Span = readonly [number, number];
@@ -39,12 +44,14 @@ export interface StoredParts<Name extends string> {
   parts: Record<Name, Span>;
 }
 
-/** Writes `header` + bulky parts to `path` (temp name + rename); returns where each part is. */
+/** Writes `header` + `raw` + bulky parts to `path` (temp name + rename); returns where each part
+ *  is. */
 export function writeStored<Name extends string, H>(
   path: string,
   header: H,
   text: string,
   parts: Record<Name, string | Uint8Array>,
+  raw: Uint8Array = new Uint8Array(0),
 ): StoredParts<Name> {
   const names = Object.keys(parts) as Name[];
   const bytes = (p: string | Uint8Array) => (typeof p === "string" ? Buffer.from(p, "utf8") : p);
@@ -60,22 +67,26 @@ export function writeStored<Name extends string, H>(
     text: spans[0]!,
     parts: Object.fromEntries(names.map((n, i) => [n, spans[i + 1]!])) as Record<Name, Span>,
   };
-  const headerBytes = serialize({ header, ...relative, v: 1 });
+  const headerBytes = serialize({ header, ...relative, v: 2 });
   const prefix = Buffer.alloc(PREFIX);
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+  prefix.writeUInt32LE(raw.byteLength, MAGIC.length + 4);
+  // The raw block starts 8-aligned in the file, so a reader may view it as typed arrays.
+  const padding = Buffer.alloc(align8(PREFIX + headerBytes.length) - PREFIX - headerBytes.length);
+  const rawStart = PREFIX + headerBytes.length + padding.length;
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const fd = openSync(tmp, "w");
   try {
-    for (const chunk of [prefix, headerBytes, ...bodies])
+    for (const chunk of [prefix, headerBytes, padding, raw, ...bodies])
       for (let done = 0; done < chunk.byteLength;)
         done += writeSync(fd, chunk, done, chunk.byteLength - done);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path);
-  return absolute(path, PREFIX + headerBytes.length, relative);
+  return absolute(path, rawStart + raw.byteLength, relative);
 }
 
 function absolute<Name extends string>(
@@ -93,10 +104,28 @@ function absolute<Name extends string>(
   };
 }
 
-/** The header and part locations of a stored file, or null if missing or unreadable. */
+/** Reused for every header read: one buffer instead of one allocation per file. */
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/** Fills `buf` from `fd` at `position` until full or end of file; returns the bytes read. */
+function readFully(fd: number, buf: Buffer, position: number): number {
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
+/**
+ * The header, raw block and part locations of a stored file, or null if missing or unreadable.
+ * One open and usually one read: the first 64 kB hold the header and raw block of a speech.
+ * `raw` is a copy with its own ArrayBuffer (offset 0), so it can be viewed as typed arrays.
+ */
 export function readStoredHeader<Name extends string, H>(
   path: string,
-): { header: H; stored: StoredParts<Name> } | null {
+): { header: H; raw: Uint8Array; stored: StoredParts<Name> } | null {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -106,24 +135,33 @@ export function readStoredHeader<Name extends string, H>(
   try {
     const size = fstatSync(fd).size;
     if (size < PREFIX) return null;
-    const prefix = Buffer.alloc(PREFIX);
-    readSync(fd, prefix, 0, PREFIX, 0);
-    if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-    const length = prefix.readUInt32LE(MAGIC.length);
-    if (PREFIX + length > size) return null;
-    const bytes = Buffer.allocUnsafe(length);
-    readSync(fd, bytes, 0, length, PREFIX);
-    const data = deserialize(bytes) as {
+    let got = readFully(fd, scratch.subarray(0, Math.min(size, scratch.length)), 0);
+    if (got < PREFIX || !scratch.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const length = scratch.readUInt32LE(MAGIC.length);
+    const rawLength = scratch.readUInt32LE(MAGIC.length + 4);
+    const rawStart = align8(PREFIX + length);
+    const bodyStart = rawStart + rawLength;
+    if (bodyStart > size) return null;
+    if (bodyStart > got) {
+      const bigger = Buffer.allocUnsafeSlow(align8(bodyStart) * 2);
+      scratch.copy(bigger, 0, 0, got);
+      scratch = bigger;
+      got += readFully(fd, scratch.subarray(got, bodyStart), got);
+      if (got < bodyStart) return null;
+    }
+    // A copy to deserialize from: Node's deserializer returns typed arrays as views of its input.
+    const data = deserialize(Buffer.from(scratch.subarray(PREFIX, PREFIX + length))) as {
       header: H;
       text: [number, number];
       parts: Record<Name, [number, number]>;
       v: number;
     };
-    if (data?.v !== 1 || !Array.isArray(data.text) || typeof data.parts !== "object") return null;
-    const stored = absolute<Name>(path, PREFIX + length, data);
+    if (data?.v !== 2 || !Array.isArray(data.text) || typeof data.parts !== "object") return null;
+    const stored = absolute<Name>(path, bodyStart, data);
     for (const [offset, len] of [stored.text, ...Object.values<Span>(stored.parts)])
       if (!(len >= 0 && offset + len <= size)) return null;
-    return { header: data.header, stored };
+    const raw = new Uint8Array(scratch.buffer.slice(rawStart, bodyStart));
+    return { header: data.header, raw, stored };
   } catch {
     return null;
   } finally {

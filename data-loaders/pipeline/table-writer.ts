@@ -6,19 +6,17 @@
 import { createHash, type Hash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { tableToIPC, type Table } from "apache-arrow";
-import {
-  Compression,
-  Table as WasmTable,
-  WriterPropertiesBuilder,
-  transformParquetStream,
-} from "parquet-wasm";
+import { Table as WasmTable, transformParquetStream, writeParquet } from "parquet-wasm";
 import { BlockRegrouper, toRowBlock, type RowBlock } from "./column-blocks.ts";
 import { encodeRows } from "./encoded-rows.ts";
-import { PARQUET_CREATED_BY } from "../publish/parquet.ts";
+import type { EncodedGroup, GroupCache } from "./group-cache.ts";
+import { ParquetSplicer } from "../publish/parquet-splice.ts";
+import { parquetProperties, ROW_GROUP_ROWS } from "../publish/parquet.ts";
+import { MAX_ROWS, RowGroupCutter } from "../publish/row-groups.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
 /** Rows per Arrow batch handed to the Parquet writer: one row group (publish/parquet.ts). */
-export const CHUNK_ROWS = 64 * 1024;
+export const CHUNK_ROWS = ROW_GROUP_ROWS;
 
 export interface WrittenFile {
   path: string;
@@ -85,6 +83,101 @@ export function writeTableStreaming<Row>(
   return writeEncodedTable(spec, encodeChunks(spec, chunks), base, options);
 }
 
+/** Arrow table → parquet-wasm's table, freeing the wasm side's copy as soon as possible. */
+function wasmBatches(table: Table) {
+  const wasm = WasmTable.fromIPCStream(tableToIPC(table, "stream"));
+  const batches = wasm.recordBatches();
+  // wasm memory only grows: free the table now rather than whenever GC finalizes it.
+  wasm.free();
+  return batches;
+}
+
+/** One speech's share of a per-speech table: its row count (known before its rows are read),
+ *  its speech-store key (null when it has none, e.g. from a shard file) and its rows. */
+export interface SpeechPart {
+  speechId: string;
+  rows: number;
+  storeKey: string | null;
+  read(): RowBlock;
+}
+
+/** Encodes one row group of whole speeches: a one-row-group Parquet file and its CSV lines. */
+function encodeGroup(spec: TableSpec<any>, parts: readonly SpeechPart[]): EncodedGroup {
+  const regroup = new BlockRegrouper(spec, Infinity);
+  const csv: Uint8Array[] = [];
+  for (const p of parts) {
+    const block = p.read();
+    if (block.n !== p.rows)
+      throw new Error(`${spec.name}: speech ${p.speechId} has ${block.n} rows, expected ${p.rows}`);
+    if (block.csv) csv.push(typeof block.csv === "string" ? Buffer.from(block.csv) : block.csv);
+    for (const _ of regroup.push(block)) throw new Error("unreachable: unbounded regrouper");
+  }
+  const [table] = [...regroup.finish()];
+  const wasm = WasmTable.fromIPCStream(tableToIPC(table!, "stream"));
+  const parquet = writeParquet(wasm, parquetProperties(MAX_ROWS));
+  return { rows: table!.numRows, parquet, csv: Buffer.concat(csv) };
+}
+
+/**
+ * A per-speech table (spec.rowGroups = "speech") from its speeches' parts in output order:
+ * row groups of whole speeches (publish/row-groups.ts), each encoded alone, or taken from
+ * `groups` when the same speeches were encoded before, then joined (parquet-splice.ts). The
+ * bytes equal publish/parquet.ts's toParquet and the CSV its lines, whatever came from the cache.
+ */
+export async function writeSpeechGroupedTable(
+  spec: TableSpec<any>,
+  speeches: readonly SpeechPart[],
+  base: string,
+  groups: GroupCache | null,
+  { csv = true }: { csv?: boolean } = {},
+): Promise<{
+  rows: number;
+  parquet: { sha256: string; bytes: number };
+  csv: { sha256: string; bytes: number } | null;
+  reused: number;
+  encoded: number;
+}> {
+  if (spec.rowGroups !== "speech") throw new Error(`${spec.name}: not cut by speech`);
+  const pq = await HashedFile.create(`${base}.parquet`);
+  const cs = csv ? await HashedFile.create(`${base}.csv`) : null;
+  if (cs) await cs.write("\uFEFF" + spec.columns.map((c) => c.name).join(",") + "\n");
+  const splicer = new ParquetSplicer();
+  let total = 0;
+  let reused = 0;
+  let encoded = 0;
+  const emit = async (g: EncodedGroup) => {
+    total += g.rows;
+    await pq.write(splicer.add(g.parquet));
+    if (cs) await cs.write(g.csv);
+  };
+  const cutter = new RowGroupCutter();
+  let from = 0;
+  for (let i = 0; i < speeches.length; i++) {
+    if (!cutter.push(speeches[i]!.speechId, speeches[i]!.rows) && i + 1 < speeches.length) continue;
+    const members = speeches.slice(from, i + 1);
+    from = i + 1;
+    const keys = members.map((m) => m.storeKey);
+    const key = groups && keys.every((k) => k !== null) ? groups.key(spec, keys as string[]) : null;
+    let group = key ? groups!.get(key) : null;
+    if (group) reused++;
+    else {
+      group = encodeGroup(spec, members);
+      encoded++;
+      if (key) groups!.put(key, group);
+    }
+    await emit(group);
+  }
+  if (!speeches.length) await emit(encodeGroup(spec, []));
+  await pq.write(splicer.finish());
+  return {
+    rows: total,
+    parquet: await pq.close(),
+    csv: cs ? await cs.close() : null,
+    reused,
+    encoded,
+  };
+}
+
 /** Same, from rows already encoded (column-blocks.ts), e.g. per speech by the worker processes. */
 export async function writeEncodedTable(
   spec: TableSpec<any>,
@@ -100,11 +193,7 @@ export async function writeEncodedTable(
   const cs = csv ? await HashedFile.create(`${base}.csv`) : null;
   if (cs) await cs.write("\uFEFF" + spec.columns.map((c) => c.name).join(",") + "\n");
 
-  const props = new WriterPropertiesBuilder()
-    .setCompression(Compression.ZSTD)
-    .setCreatedBy(PARQUET_CREATED_BY)
-    .setMaxRowGroupSize(CHUNK_ROWS)
-    .build();
+  const props = parquetProperties(CHUNK_ROWS);
 
   // The CSV is written as parts pass by; their columns are regrouped into Arrow tables of
   // exactly CHUNK_ROWS rows, one batch = one row group's worth.
@@ -113,11 +202,7 @@ export async function writeEncodedTable(
   const toWasm = function* (tables: Iterable<Table>) {
     for (const table of tables) {
       total += table.numRows;
-      const wasm = WasmTable.fromIPCStream(tableToIPC(table, "stream"));
-      const batches = wasm.recordBatches();
-      // wasm memory only grows: free the table now rather than whenever GC finalizes it.
-      wasm.free();
-      yield* batches;
+      yield* wasmBatches(table);
     }
   };
   const iterator = (async function* () {

@@ -6,18 +6,59 @@ import {
   Table as WasmTable,
   WriterPropertiesBuilder,
   writeParquet,
+  type WriterProperties,
 } from "parquet-wasm";
 import type { TableSpec } from "../tables/spec.ts";
 import { toArrowTable } from "./arrow.ts";
+import { spliceParquet } from "./parquet-splice.ts";
+import { MAX_ROWS, speechRowGroups } from "./row-groups.ts";
 
 export const PARQUET_CREATED_BY = "speech-atlas (parquet-wasm)";
 
-export function toParquet<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Uint8Array {
-  const ipc = tableToIPC(toArrowTable(spec, rows), "stream");
-  const props = new WriterPropertiesBuilder()
+/** Rows per row group of tables cut by row count (publish/row-groups.ts cuts the others). */
+export const ROW_GROUP_ROWS = 64 * 1024;
+
+/** The writer properties of every published Parquet file; `maxRowGroup` rows per row group. */
+export function parquetProperties(maxRowGroup = ROW_GROUP_ROWS): WriterProperties {
+  return new WriterPropertiesBuilder()
     .setCompression(Compression.ZSTD)
     .setCreatedBy(PARQUET_CREATED_BY)
-    .setMaxRowGroupSize(64 * 1024)
+    .setMaxRowGroupSize(maxRowGroup)
     .build();
-  return writeParquet(WasmTable.fromIPCStream(ipc), props);
+}
+
+/** Rows as one Parquet file cut every `maxRowGroup` rows. */
+function plainParquet<Row>(spec: TableSpec<Row>, rows: readonly Row[], maxRowGroup: number) {
+  const ipc = tableToIPC(toArrowTable(spec, rows), "stream");
+  return writeParquet(WasmTable.fromIPCStream(ipc), parquetProperties(maxRowGroup));
+}
+
+/** One row group's rows as a file of that one row group (what parquet-splice.ts joins). */
+export function rowGroupFile<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Uint8Array {
+  return plainParquet(spec, rows, MAX_ROWS);
+}
+
+export function toParquet<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Uint8Array {
+  if (spec.rowGroups !== "speech") return plainParquet(spec, rows, ROW_GROUP_ROWS);
+  // Runs of one speech_id are the speeches; each row group of whole speeches is written alone
+  // and the files joined, as the streaming writer does (pipeline/table-writer.ts).
+  const runs: { speechId: string; rows: number; from: number }[] = [];
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    const id = (r as { speech_id: string }).speech_id;
+    const last = runs[runs.length - 1];
+    if (last && last.speechId === id) last.rows++;
+    else {
+      if (seen.has(id)) throw new Error(`${spec.name}: rows of speech ${id} are not together`);
+      seen.add(id);
+      runs.push({ speechId: id, rows: 1, from: i });
+    }
+  });
+  const groups = speechRowGroups(runs);
+  if (!groups.length) return plainParquet(spec, rows, ROW_GROUP_ROWS);
+  return spliceParquet(
+    groups.map(([a, b]) =>
+      rowGroupFile(spec, rows.slice(runs[a]!.from, b < runs.length ? runs[b]!.from : rows.length)),
+    ),
+  );
 }

@@ -15,6 +15,7 @@ const THEME_NOTE = "Theme id from lexicon/codebook.yaml.";
 
 export const termsTable = defineTable<TermRow>({
   name: "terms",
+  rowGroups: "speech",
   title: "Terms 词频",
   grain: "one row per speech × leaf section × term (nodejieba tokens, stopwords removed)",
   primaryKey: ["speech_id", "section_id", "term"],
@@ -65,6 +66,7 @@ export const formulationsTable = defineTable<FormulationRow>({
 
 export const formulationHitsTable = defineTable<FormulationHitRow>({
   name: "formulation_hits",
+  rowGroups: "speech",
   title: "Formulation hits 提法出现位置",
   grain: "one row per match of a lexicon formulation (longest match, non-overlapping)",
   primaryKey: ["speech_id", "start"],
@@ -144,6 +146,7 @@ export const themesTable = defineTable<ThemeRow>({
 
 export const themeScoresTable = defineTable<ThemeScoreRow>({
   name: "theme_scores",
+  rowGroups: "speech",
   title: "Theme scores 主题得分",
   grain: "one row per speech × leaf section (or '_all' for the whole speech) × theme",
   primaryKey: ["speech_id", "section_id", "theme_id"],

@@ -3,6 +3,7 @@ import { defineTable } from "./spec.ts";
 
 export const removalsTable = defineTable<RemovalRow>({
   name: "removals",
+  rowGroups: "speech",
   title: "Removals 清洗记录",
   grain: "one row per span removed by a cleaning rule",
   primaryKey: ["speech_id", "start"],

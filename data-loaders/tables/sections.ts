@@ -3,6 +3,7 @@ import { defineTable, OFFSET_NOTE } from "./spec.ts";
 
 export const sectionsTable = defineTable<SectionRow>({
   name: "sections",
+  rowGroups: "speech",
   title: "Sections 提纲结构",
   grain: "one row per outline node of a speech (preamble, level 1-3 headings, closing)",
   primaryKey: ["speech_id", "section_id"],

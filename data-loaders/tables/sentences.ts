@@ -3,6 +3,7 @@ import { defineTable, OFFSET_NOTE } from "./spec.ts";
 
 export const sentencesTable = defineTable<SentenceRow>({
   name: "sentences",
+  rowGroups: "speech",
   title: "Sentences 句子",
   grain: "one row per sentence of a speech; sentences partition the cleaned text",
   primaryKey: ["speech_id", "sentence_id"],

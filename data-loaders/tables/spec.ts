@@ -23,6 +23,11 @@ export interface TableSpec<Row = Record<string, unknown>> {
   columns: readonly ColumnSpec[];
   /** Cross-column and cross-table rules, checked in test/contracts. */
   invariants: readonly string[];
+  /** "speech": rows come speech by speech (in speech_id order, with a speech_id column) and
+   *  each Parquet row group holds whole speeches, cut where publish/row-groups.ts says, so an
+   *  unchanged run of speeches keeps its encoded row group from one run to the next. Otherwise
+   *  row groups are cut every 64 Ki rows. */
+  rowGroups?: "speech";
 }
 
 export const OFFSET_NOTE =

@@ -141,8 +141,11 @@ test("binary parts write the Parquet bytes publish/parquet.ts writes from row ob
   try {
     const rand = prng(5);
     // Enough rows for several row groups (CHUNK_ROWS = 65,536); nulls in every type.
+    // The terms table cut by row count here (its published row groups hold whole speeches:
+    // test/scale/row-groups.test.ts).
+    const termsByCount = { ...termsTable, rowGroups: undefined };
     for (const [spec, rows] of [
-      [termsTable, randomTerms(rand, 150_000)],
+      [termsByCount, randomTerms(rand, 150_000)],
       [mixedTable, randomMixed(rand, 140_000, true)],
       [mixedTable, randomMixed(rand, 1000, false)],
     ] as [TableSpec<any>, readonly Record<string, unknown>[]][]) {
