@@ -10,10 +10,11 @@ import { parentPort, Worker, workerData } from "node:worker_threads";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 import type { SpeechRow } from "../types.ts";
-import { collocationChunks } from "./collocations-stream.ts";
+import { collocationBlocks } from "./collocations-stream.ts";
 import type { CollectedSpeech } from "./collector.ts";
-import { writeTableStreaming } from "./table-writer.ts";
-import { termStatsChunks } from "./term-stats-stream.ts";
+import type { RowBlock } from "./column-blocks.ts";
+import { CHUNK_ROWS, writeEncodedTable } from "./table-writer.ts";
+import { termStatsBlocks } from "./term-stats-stream.ts";
 
 /** What term_stats and collocations read of a speech. */
 export type CompactSpeech = Pick<
@@ -124,15 +125,16 @@ export async function writeCorpusTables(
   only: readonly CorpusTable[] = CORPUS_TABLES,
 ): Promise<TableResult[]> {
   const results: TableResult[] = [];
-  const write = async (spec: TableSpec<any>, chunks: Iterable<readonly unknown[]>) => {
+  // Rows come as the writer's blocks, one row group each (block-builder.ts: no row objects).
+  const write = async (spec: TableSpec<any>, blocks: Iterable<RowBlock>) => {
     const t = performance.now();
-    const r = await writeTableStreaming(spec, chunks, join(out, spec.name));
+    const r = await writeEncodedTable(spec, blocks, join(out, spec.name));
     results.push({ name: spec.name, ...r, csv: r.csv!, ms: performance.now() - t });
   };
   if (only.includes("term_stats"))
-    await write(tables.termStatsTable, termStatsChunks(speeches, words));
+    await write(tables.termStatsTable, termStatsBlocks(speeches, words, CHUNK_ROWS));
   if (only.includes("collocations"))
-    await write(tables.collocationsTable, collocationChunks(speeches, words));
+    await write(tables.collocationsTable, collocationBlocks(speeches, words, CHUNK_ROWS));
   return results;
 }
 

@@ -1,9 +1,10 @@
-// term_stats from compact per-speech counts, streamed in row chunks. Same rows, same order and
+// term_stats from compact per-speech counts, streamed. Same rows, same order and
 // the same floating-point operations in the same order as language/stats.ts termStats() (with
 // its defaults), which would need every term row and an inverted index of objects in memory:
 // here the counts are typed arrays, groups accumulate only the kept terms (corpus count ≥
 // DEFAULT_MIN_TERM_COUNT), and speech rows (each speech's DEFAULT_SPEECH_TERMS most distinctive
-// terms, chosen speech by speech) come from a CSR inverted index.
+// terms, chosen speech by speech) come from a CSR inverted index. Rows go to a sink, cell by
+// cell: straight into the table writer's blocks (termStatsBlocks), or as objects.
 import { compareCodePoints as compare } from "../language/collocations.ts";
 import { logOddsTerm } from "../language/logodds.ts";
 import {
@@ -13,11 +14,37 @@ import {
   UNKNOWN_YEAR,
 } from "../language/stats.ts";
 import { tfidf } from "../language/tfidf.ts";
-import type { TermStatRow } from "../types.ts";
+import { termStatsTable } from "../tables/language.ts";
+import type { GroupKind, TermStatRow } from "../types.ts";
+import { BlockBuilder, StringCells } from "./block-builder.ts";
+import type { RowBlock } from "./column-blocks.ts";
 import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
 
 const POOLED_KINDS = ["corpus", "year", "level", "genre"] as const;
 type PooledKind = (typeof POOLED_KINDS)[number];
+/** group_kind values by index, as rows give them to a sink. */
+const KINDS: readonly GroupKind[] = [...POOLED_KINDS, "speech"];
+const SPEECH_KIND = KINDS.length - 1;
+
+/** Where the rows go, one call per row; null = a null cell. `term` is a term id (index into
+ *  `words`), `kind` an index into KINDS, `group` an index into the names given to start(). */
+export interface TermStatSink {
+  start(groupNames: readonly string[]): void;
+  row(
+    term: number,
+    kind: number,
+    group: number,
+    count: number,
+    hanChars: number,
+    rate: number,
+    meanRate: number | null,
+    df: number,
+    tfidf: number | null,
+    z: number | null,
+  ): void;
+  /** Stop (yield) after this row. */
+  readonly full: boolean;
+}
 
 function groupKey(kind: PooledKind, s: CollectedSpeech): string {
   const m = s.speech;
@@ -37,13 +64,14 @@ interface Group {
   rateSum: Float64Array;
 }
 
-/** `speeches` in output order (speech_id); `words` maps term ids to terms. */
-export function* termStatsChunks(
+/** The rows into `sink`, yielding whenever it is full. `speeches` in output order (speech_id);
+ *  `words` maps term ids to terms. */
+function* termStatsInto(
+  sink: TermStatSink,
   speeches: readonly CollectedSpeech[],
   words: readonly string[],
-  chunkRows = 8192,
-  speechTerms = DEFAULT_SPEECH_TERMS,
-): Generator<TermStatRow[]> {
+  speechTerms: number,
+): Generator<void> {
   const V = words.length;
   const corpus = new Float64Array(V);
   const df = new Int32Array(V);
@@ -51,11 +79,15 @@ export function* termStatsChunks(
   let corpusTokens = 0;
   for (const [i, s] of speeches.entries()) {
     let n = 0;
-    for (let j = 0; j < s.termIds.length; j++) {
-      const c = s.termCounts[j]!;
+    // Arrays in locals: the JIT does not hoist their loads out of loops that store to others.
+    const ids = s.termIds;
+    const counts = s.termCounts;
+    for (let j = 0; j < ids.length; j++) {
+      const c = counts[j]!;
+      const t = ids[j]!;
       n += c;
-      corpus[s.termIds[j]!] = corpus[s.termIds[j]!]! + c;
-      if (c > 0) df[s.termIds[j]!] = df[s.termIds[j]!]! + 1;
+      corpus[t] = corpus[t]! + c;
+      if (c > 0) df[t] = df[t]! + 1;
     }
     speechTokens[i] = n;
     corpusTokens += n;
@@ -70,7 +102,28 @@ export function* termStatsChunks(
   const alpha0 = corpusTokens;
 
   const pooled = new Map<PooledKind, Map<string, Group>>(POOLED_KINDS.map((k) => [k, new Map()]));
+  // A speech's kept terms (rank, count, rate), gathered once for its four groups.
+  let keptRank = new Int32Array(0);
+  let keptCount = new Int32Array(0);
+  let keptRate = new Float64Array(0);
   for (const [i, s] of speeches.entries()) {
+    const ids = s.termIds;
+    const counts = s.termCounts;
+    const hanChars = s.speech.han_chars;
+    if (keptRank.length < ids.length) {
+      keptRank = new Int32Array(ids.length);
+      keptCount = new Int32Array(ids.length);
+      keptRate = new Float64Array(ids.length);
+    }
+    let m = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const c = counts[j]!;
+      const r = rank[ids[j]!]!;
+      if (c <= 0 || r < 0) continue;
+      keptRank[m] = r;
+      keptCount[m] = c;
+      keptRate[m++] = rate(c, hanChars);
+    }
     for (const kind of POOLED_KINDS) {
       const groups = pooled.get(kind)!;
       const key = groupKey(kind, s);
@@ -88,15 +141,16 @@ export function* termStatsChunks(
           }),
         );
       g.speeches++;
-      g.hanChars += s.speech.han_chars;
+      g.hanChars += hanChars;
       g.tokens += speechTokens[i]!;
-      for (let j = 0; j < s.termIds.length; j++) {
-        const c = s.termCounts[j]!;
-        const r = rank[s.termIds[j]!]!;
-        if (c <= 0 || r < 0) continue;
-        g.count[r] = g.count[r]! + c;
-        g.df[r] = g.df[r]! + 1;
-        g.rateSum[r] = g.rateSum[r]! + rate(c, s.speech.han_chars);
+      const gCount = g.count;
+      const gDf = g.df;
+      const gRateSum = g.rateSum;
+      for (let j = 0; j < m; j++) {
+        const r = keptRank[j]!;
+        gCount[r] = gCount[r]! + keptCount[j]!;
+        gDf[r] = gDf[r]! + 1;
+        gRateSum[r] = gRateSum[r]! + keptRate[j]!;
       }
     }
   }
@@ -113,17 +167,21 @@ export function* termStatsChunks(
   const heap = new Int32Array(Math.max(speechTerms, 0));
   for (const [i, s] of speeches.entries()) {
     const tokens = speechTokens[i]!;
-    const m = s.termIds.length;
+    const ids = s.termIds;
+    const counts = s.termCounts;
+    const m = ids.length;
     if (zs.length < m) zs = new Float64Array(m);
+    const z = zs; // a const for the closures below (a reassigned capture is slower to read)
     // -Infinity stands for a null z (it sorts last, as compareDistinctive sorts null).
     const before = (a: number, b: number): boolean => {
-      const za = zs[a]!;
-      const zb = zs[b]!;
+      const za = z[a]!;
+      const zb = z[b]!;
       if (za !== zb) return za > zb;
-      const ca = s.termCounts[a]!;
-      const cb = s.termCounts[b]!;
+      const ca = counts[a]!;
+      const cb = counts[b]!;
       if (ca !== cb) return ca > cb;
-      return compare(words[s.termIds[a]!]!, words[s.termIds[b]!]!) < 0;
+      // rank is the code-point order of the kept terms (words are distinct).
+      return rank[ids[a]!]! < rank[ids[b]!]!;
     };
     // Max-heap of the kept candidates by "sorts later": the root is the first to give way.
     let size = 0;
@@ -141,12 +199,12 @@ export function* termStatsChunks(
       }
     };
     for (let j = 0; j < m; j++) {
-      const t = s.termIds[j]!;
-      const count = s.termCounts[j]!;
+      const t = ids[j]!;
+      const count = counts[j]!;
       if (count <= 0 || rank[t]! < 0) continue;
       const total = corpus[t]!;
       const alphaW = (alpha0 * total) / corpusTokens;
-      zs[j] =
+      z[j] =
         tokens < corpusTokens
           ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
           : -Infinity;
@@ -171,8 +229,8 @@ export function* termStatsChunks(
     const kept = Array.from(heap.subarray(0, size)).sort((a, b) => (before(a, b) ? -1 : 1));
     for (const j of kept) {
       chosenSpeech.push(i);
-      chosenRank.push(rank[s.termIds[j]!]!);
-      chosenCount.push(s.termCounts[j]!);
+      chosenRank.push(rank[ids[j]!]!);
+      chosenCount.push(counts[j]!);
       chosenZ.push(zs[j] === -Infinity ? NaN : zs[j]!);
     }
   }
@@ -189,61 +247,142 @@ export function* termStatsChunks(
     postCount[at] = chosenCount[c]!;
     postZ[at] = chosenZ[c]!;
   }
-  const sortedGroups = new Map(
-    POOLED_KINDS.map((k) => [k, [...pooled.get(k)!.keys()].sort(compare)]),
-  );
+  // Groups in output order (kind, then name in code-point order), then the speeches: their
+  // names are what start() gets, each row's group an index into them.
+  const ordered: { g: Group; kind: number; name: number }[] = [];
+  const groupNames: string[] = [];
+  POOLED_KINDS.forEach((kind, k) => {
+    const groups = pooled.get(kind)!;
+    for (const key of [...groups.keys()].sort(compare)) {
+      ordered.push({ g: groups.get(key)!, kind: k, name: groupNames.length });
+      groupNames.push(key);
+    }
+  });
+  const firstSpeech = groupNames.length;
+  for (const s of speeches) groupNames.push(s.speechId);
+  sink.start(groupNames);
 
-  let rows: TermStatRow[] = [];
   for (let r = 0; r < K; r++) {
     const t = keptIds[r]!;
-    const term = words[t]!;
     const total = corpus[t]!;
     const alphaW = (alpha0 * total) / corpusTokens;
-    for (const kind of POOLED_KINDS) {
-      const groups = pooled.get(kind)!;
-      for (const key of sortedGroups.get(kind)!) {
-        const g = groups.get(key)!;
-        if (g.df[r] === 0) continue;
-        const count = g.count[r]!;
-        const comparable = kind !== "corpus" && g.tokens < corpusTokens;
-        rows.push({
-          term,
-          group_kind: kind,
-          group: key,
-          count,
-          han_chars: g.hanChars,
-          rate_per_10k: rate(count, g.hanChars),
-          mean_speech_rate_per_10k: kind === "corpus" ? null : g.rateSum[r]! / g.speeches,
-          df: g.df[r]!,
-          tfidf: null,
-          log_odds_z: comparable
-            ? logOddsTerm(count, g.tokens, total - count, corpusTokens - g.tokens, alphaW, alpha0).z
-            : null,
-        });
-      }
+    for (const { g, kind, name } of ordered) {
+      if (g.df[r] === 0) continue;
+      const count = g.count[r]!;
+      const comparable = kind !== 0 && g.tokens < corpusTokens;
+      sink.row(
+        t,
+        kind,
+        name,
+        count,
+        g.hanChars,
+        rate(count, g.hanChars),
+        kind === 0 ? null : g.rateSum[r]! / g.speeches,
+        g.df[r]!,
+        null,
+        comparable
+          ? logOddsTerm(count, g.tokens, total - count, corpusTokens - g.tokens, alphaW, alpha0).z
+          : null,
+      );
+      if (sink.full) yield;
     }
     for (let p = postings[r]!; p < postings[r + 1]!; p++) {
       const i = postSpeech[p]!;
-      const s = speeches[i]!;
+      const hanChars = speeches[i]!.speech.han_chars;
       const count = postCount[p]!;
-      const tokens = speechTokens[i]!;
-      rows.push({
-        term,
-        group_kind: "speech",
-        group: s.speechId,
+      sink.row(
+        t,
+        SPEECH_KIND,
+        firstSpeech + i,
         count,
-        han_chars: s.speech.han_chars,
-        rate_per_10k: rate(count, s.speech.han_chars),
-        mean_speech_rate_per_10k: null,
-        df: 1,
-        tfidf: tfidf(count, tokens, df[t]!, speeches.length),
-        log_odds_z: Number.isNaN(postZ[p]!) ? null : postZ[p]!,
-      });
-    }
-    if (rows.length >= chunkRows) {
-      yield rows;
-      rows = [];
+        hanChars,
+        rate(count, hanChars),
+        null,
+        1,
+        tfidf(count, speechTokens[i]!, df[t]!, speeches.length),
+        Number.isNaN(postZ[p]!) ? null : postZ[p]!,
+      );
+      if (sink.full) yield;
     }
   }
+}
+
+/** Rows as objects, in chunks of about `chunkRows` (tests, and readers that want rows). */
+export function* termStatsChunks(
+  speeches: readonly CollectedSpeech[],
+  words: readonly string[],
+  chunkRows = 8192,
+  speechTerms = DEFAULT_SPEECH_TERMS,
+): Generator<TermStatRow[]> {
+  let names: readonly string[] = [];
+  let rows: TermStatRow[] = [];
+  const sink: TermStatSink = {
+    start: (groupNames) => (names = groupNames),
+    row(term, kind, group, count, hanChars, rate, meanRate, df, tfidf, z) {
+      rows.push({
+        term: words[term]!,
+        group_kind: KINDS[kind]!,
+        group: names[group]!,
+        count,
+        han_chars: hanChars,
+        rate_per_10k: rate,
+        mean_speech_rate_per_10k: meanRate,
+        df,
+        tfidf,
+        log_odds_z: z,
+      });
+    },
+    get full() {
+      return rows.length >= chunkRows;
+    },
+  };
+  for (const _ of termStatsInto(sink, speeches, words, speechTerms)) {
+    yield rows;
+    rows = [];
+  }
   if (rows.length) yield rows;
+}
+
+const TERM_STATS_COLUMNS =
+  "term,group_kind,group,count,han_chars,rate_per_10k,mean_speech_rate_per_10k,df,tfidf,log_odds_z";
+
+/** Rows as the table writer's blocks of `blockRows` rows (the last one shorter). */
+export function* termStatsBlocks(
+  speeches: readonly CollectedSpeech[],
+  words: readonly string[],
+  blockRows: number,
+  speechTerms = DEFAULT_SPEECH_TERMS,
+): Generator<RowBlock> {
+  const cols = termStatsTable.columns;
+  // The builder takes cells in column order, which the row() below writes by index.
+  if (cols.map((c) => c.name).join() !== TERM_STATS_COLUMNS)
+    throw new Error("term_stats columns changed: update termStatsBlocks");
+  const b = new BlockBuilder(termStatsTable, blockRows);
+  const terms = new StringCells(cols[0]!, words);
+  const kinds = new StringCells(cols[1]!, KINDS);
+  let groups: StringCells | undefined;
+  const sink: TermStatSink = {
+    start: (groupNames) => (groups = new StringCells(cols[2]!, groupNames)),
+    row(term, kind, group, count, hanChars, rate, meanRate, df, tfidf, z) {
+      b.str(0, terms, term);
+      b.str(1, kinds, kind);
+      b.str(2, groups!, group);
+      b.int(3, count);
+      b.int(4, hanChars);
+      b.num(5, rate);
+      if (meanRate === null) b.nul(6);
+      else b.num(6, meanRate);
+      b.int(7, df);
+      if (tfidf === null) b.nul(8);
+      else b.num(8, tfidf);
+      if (z === null) b.nul(9);
+      else b.num(9, z);
+      b.end();
+    },
+    get full() {
+      return b.full;
+    },
+  };
+  for (const _ of termStatsInto(sink, speeches, words, speechTerms)) yield b.take();
+  if (b.n > 0) yield b.take();
 }
