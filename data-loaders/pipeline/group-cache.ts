@@ -13,7 +13,17 @@
 // written under a temp name and renamed. An entry of the wrong size or without Parquet's magic
 // is treated as missing (and rewritten), never used.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, join } from "node:path";
 import type { TableSpec } from "../tables/spec.ts";
 
@@ -31,6 +41,9 @@ export interface EncodedGroup {
 
 export class GroupCache {
   private used = new Set<string>();
+  /** Entries are read into this one buffer (grown as needed): a rerun copies hundreds of MB of
+   *  entries, and a fresh buffer each time only waits for the GC while the process grows. */
+  private buffer = Buffer.allocUnsafeSlow(0);
   constructor(readonly dir: string) {}
 
   /** The key of a group of speeches, from their speech-store keys (in order). */
@@ -46,14 +59,11 @@ export class GroupCache {
     return join(this.dir, key.slice(0, 2), `${key}.sag`);
   }
 
+  /** The entry, or null; its bytes are valid until the next get(). */
   get(key: string): EncodedGroup | null {
     this.used.add(key);
-    let buf: Buffer;
-    try {
-      buf = readFileSync(this.file(key));
-    } catch {
-      return null;
-    }
+    const buf = this.read(this.file(key));
+    if (!buf) return null;
     if (buf.length < HEAD || !MAGIC.equals(buf.subarray(0, 4))) return null;
     const rows = buf.readUInt32LE(4);
     const pq = buf.readUInt32LE(8);
@@ -62,6 +72,28 @@ export class GroupCache {
     const parquet = buf.subarray(HEAD, HEAD + pq);
     if (pq < 12 || !parquet.subarray(pq - 4).equals(Buffer.from("PAR1", "latin1"))) return null;
     return { rows, parquet, csv: buf.subarray(HEAD + pq) };
+  }
+
+  private read(file: string): Buffer | null {
+    let fd: number;
+    try {
+      fd = openSync(file, "r");
+    } catch {
+      return null;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size);
+      let at = 0;
+      while (at < size) {
+        const n = readSync(fd, this.buffer, at, size - at, at);
+        if (n === 0) return null; // shrank while read: not a whole entry
+        at += n;
+      }
+      return this.buffer.subarray(0, size);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   put(key: string, group: EncodedGroup): void {

@@ -46,7 +46,8 @@ class HashedFile {
     this.pendingBytes += buf.byteLength;
     if (this.pendingBytes >= WRITE_BUFFER) await this.flush();
   }
-  private async flush(): Promise<void> {
+  /** Writes what is pending now (the caller is about to reuse a buffer it handed over). */
+  async flush(): Promise<void> {
     if (this.pendingBytes === 0) return;
     const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     this.pending = [];
@@ -149,6 +150,9 @@ export async function writeSpeechGroupedTable(
     total += g.rows;
     await pq.write(splicer.add(g.parquet));
     if (cs) await cs.write(g.csv);
+    // A cached group lives in the cache's read buffer, reused by the next get().
+    await pq.flush();
+    await cs?.flush();
   };
   const cutter = new RowGroupCutter();
   let from = 0;

@@ -125,7 +125,10 @@ export class ParquetSplicer {
       shift(md, CMD.dictionaryPage, by);
       const ci = field(cc, CC.ciOffset);
       this.columnIndexes.push(
-        ci ? file.slice(num(ci), num(ci) + num(field(cc, CC.ciLength))) : null,
+        // Copied (a Buffer's slice would be a view of a buffer the caller may reuse).
+        ci
+          ? Uint8Array.prototype.slice.call(file, num(ci), num(ci) + num(field(cc, CC.ciLength)))
+          : null,
       );
       const oi = field(cc, CC.oiOffset);
       let offsetIndex: TStruct | null = null;

@@ -93,7 +93,9 @@ export class ThriftReader {
       case T.BINARY: {
         const n = Number(this.varint());
         if (this.at + n > this.buf.length) throw new Error("Thrift: binary past end of input");
-        const v = this.buf.slice(this.at, this.at + n);
+        // A copy (Uint8Array's slice, also for a Buffer, whose slice is a view): the source may
+        // be a reused read buffer.
+        const v = Uint8Array.prototype.slice.call(this.buf, this.at, this.at + n);
         this.at += n;
         return v;
       }
