@@ -101,3 +101,18 @@ test("Thrift compact structs decode and encode back to the same bytes", () => {
   const footer = file.subarray(file.length - 8 - n, file.length - 8);
   assert.ok(Buffer.from(encodeStruct(decodeStruct(footer))).equals(Buffer.from(footer)));
 });
+
+test("the splicer keeps nothing of a file once add() returned (callers reuse read buffers)", () => {
+  const files = [rows(3000, 11), rows(5000, 12)].map((r) => toParquet(spec, r));
+  const expected = Buffer.from(spliceParquet(files));
+  const s = new ParquetSplicer();
+  const out: Buffer[] = [];
+  const scratch = Buffer.alloc(Math.max(...files.map((f) => f.length)));
+  for (const f of files) {
+    scratch.set(f);
+    out.push(Buffer.from(s.add(scratch.subarray(0, f.length)))); // copied out, as a write would
+    scratch.fill(0xee); // the next read overwrites the buffer
+  }
+  out.push(Buffer.from(s.finish()));
+  assert.ok(Buffer.concat(out).equals(expected));
+});
