@@ -22,6 +22,7 @@ import {
   readSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { basename, join } from "node:path";
@@ -110,7 +111,9 @@ export class GroupCache {
     renameSync(tmp, file);
   }
 
-  /** Removes entries (and leftover temp files) this instance neither read nor wrote. */
+  /** Removes the entries this instance neither read nor wrote, and temp files left over by a
+   *  run that died (older than an hour: a younger one may be another run's entry being
+   *  written, e.g. shard runs sharing a --cache). Returns how many entries it removed. */
   prune(): number {
     let removed = 0;
     let subdirs: string[];
@@ -119,6 +122,7 @@ export class GroupCache {
     } catch {
       return 0;
     }
+    const stale = Date.now() - 3600_000;
     for (const sub of subdirs) {
       let names: string[];
       try {
@@ -127,10 +131,15 @@ export class GroupCache {
         continue;
       }
       for (const name of names) {
-        const key = basename(name).split(".")[0]!;
-        if (name.endsWith(".sag") && this.used.has(key)) continue;
-        rmSync(join(this.dir, sub, name), { force: true });
-        removed++;
+        const file = join(this.dir, sub, name);
+        if (name.endsWith(".sag")) {
+          if (this.used.has(basename(name, ".sag"))) continue;
+          rmSync(file, { force: true });
+          removed++;
+        } else if (name.endsWith(".tmp")) {
+          const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
+          if (mtime < stale) rmSync(file, { force: true });
+        }
       }
     }
     return removed;

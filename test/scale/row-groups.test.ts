@@ -4,7 +4,15 @@
 // the cache, and a one-speech change re-encodes only the row groups around that speech.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
@@ -156,7 +164,17 @@ test("grouped writer = toParquet/toCsv, encoded or from the cache; a change re-e
     assert.ok(readFileSync(join(dir, "t.csv")).equals(Buffer.from(toCsv(termsTable, rows2))));
     const back = tableFromIPC(readParquet(readFileSync(join(dir, "t.parquet"))).intoIPCStream());
     assert.equal(back.numRows, rows2.length);
+    // Temp files: a fresh one may be another run's entry being written (kept); an old one is a
+    // leftover (removed).
+    const tmpDir = join(dir, "groups", "zz");
+    mkdirSync(tmpDir, { recursive: true });
+    writeFileSync(join(tmpDir, "a.sag.fresh.tmp"), "x");
+    writeFileSync(join(tmpDir, "b.sag.old.tmp"), "x");
+    const twoHoursAgo = new Date(Date.now() - 7200_000);
+    utimesSync(join(tmpDir, "b.sag.old.tmp"), twoHoursAgo, twoHoursAgo);
     assert.equal(after.prune(), third.encoded, "the replaced groups' entries are pruned");
+    assert.deepEqual(readdirSync(tmpDir), ["a.sag.fresh.tmp"]);
+    rmSync(tmpDir, { recursive: true });
 
     // A damaged entry is ignored and rewritten, never used.
     const sub = readdirSync(join(dir, "groups")).find((d) => !d.endsWith(".tmp"))!;
