@@ -190,25 +190,33 @@ ${lines.join("\n")}
   columns (UTF-8 bytes + lengths, typed arrays: column-blocks.ts) and its CSV lines. That file is
   the cache entry (or lives in a temp folder with \`--no-cache\`). Only the compact outcome (speech
   row, MinHash signature, token ids with a speech-local vocabulary) crosses to the main process.
-- Publishing reads each speech's parts back by offset in speech_id order: the CSV is byte
-  concatenation, the Parquet is byte ranges regrouped into 64 Ki-row Arrow batches (= row groups)
-  for parquet-wasm. No table exists as one array.
+- Publishing reads each speech's parts back by offset in speech_id order. In the per-speech
+  tables every Parquet row group holds whole speeches and ends where the speeches' ids say
+  (content-defined, ~64 Ki rows on average: data-loaders/publish/row-groups.ts); each group is
+  encoded alone (binary columns regrouped into one Arrow batch for parquet-wasm) and the groups are
+  joined by data-loaders/publish/parquet-splice.ts, which lays out the footer and page indexes
+  again (joined at 64 Ki rows, the bytes equal arrow-rs's own file: tested). The CSV is byte
+  concatenation. No table exists as one array.
 - term_stats and collocations are computed from typed arrays (corpus-interned term ids) in one
-  worker thread while the main thread writes the per-speech tables. term_stats keeps, per speech,
-  its 50 most distinctive terms (bounded heap; the terms table holds every per-speech count).
-  Collocation pairs are counted exactly from an inverted index of sentences, one first term at a
-  time in a dense counter (the rows equal language/collocations.ts).
+  worker thread while the main thread writes the per-speech tables, rows written straight into
+  binary blocks (pipeline/block-builder.ts). term_stats keeps, per speech, its 50 most distinctive
+  terms (bounded heap; the terms table holds every per-speech count). Collocation pairs are
+  counted exactly from an inverted index of sentences, one first term at a time in a dense
+  counter, identical sentences once with their count (the rows equal language/collocations.ts).
 - \`--cache\` (default \`<out>/.cache\`) keys each speech-store file by sha256(format, pipeline
   version, lexicon versions and file bytes, raw file hash, path, size limit). The main process
-  serves hits by reading headers only; workers start only for misses. Duplicate detection uses the
-  cached MinHash signatures and re-shingles only LSH candidates. The entries are stored
-  uncompressed (compression cost more CPU than anything else per speech), hence the size above.
-- What a one-file change does not skip: the corpus-level tables (every rate, log-odds score and
-  collocation depends on the whole corpus: term_stats and collocations are recomputed and
-  rewritten) and rewriting every output file (one Parquet and one CSV per table). Those two
-  floors alone are ~30 % of a full run, which is why a rerun cannot reach 5 % without
-  partitioned outputs and corpus statistics updated by difference (see the closing notes of
-  issue 6).
+  serves hits itself (one read of the input into a reused buffer, one read of the entry's header
+  and raw typed-array block); workers start only for misses. Duplicate detection uses the cached
+  MinHash signatures and re-shingles only LSH candidates. Beside the entries, \`groups/\` keeps
+  every encoded row group with its CSV lines, keyed by the store keys of its speeches: a rerun
+  copies the unchanged ones and prunes those it no longer uses. Everything is stored
+  uncompressed (compression cost more CPU than anything else per speech), hence the size above:
+  the speech store (~11× the corpus) plus about one copy of the per-speech outputs.
+- What a one-file change still costs: processing that file (starting a worker and its
+  dictionary), re-encoding the one or two row groups per table that hold it, copying the rest of
+  every output file, and recomputing term_stats and collocations, because every rate, log-odds z
+  and PMI depends on the whole corpus. That last step is now the longest part of a rerun (its
+  thread starts after duplicate detection and runs ~8–11 s at 10,000 speeches).
 `;
 // Sections this run does not measure (the dashboard's, earlier runs kept for comparison) stay:
 // everything from the first "### Dashboard" or "## Earlier" heading on is carried over.
