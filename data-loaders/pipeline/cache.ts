@@ -10,10 +10,11 @@
 // into a reused buffer and the entry's header with one open and one read costs less than the
 // promise round trips and buffer allocations of async reads (10,000 hits).
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { endianness } from "node:os";
 import { join } from "node:path";
 import type { BulkyPart, CompactOutcome, ReadableOutcome } from "./file-work.ts";
 import { decodeOutcomeBlock, encodeOutcomeBlock } from "./outcome-block.ts";
+import { ReusedReader } from "./reused-read.ts";
 import { readStoredHeader, writeStored } from "./speech-store.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
@@ -29,10 +30,11 @@ export class SpeechCache {
   ) {}
 
   key(parts: { path: string; maxBytes: number; raw: string }): string {
+    // The byte order is in the key because an entry's raw block is in native byte order
+    // (outcome-block.ts): a cache folder moved to a machine of the other order only misses.
+    const format = [CACHE_FORMAT, endianness()];
     return createHash("sha256")
-      .update(
-        JSON.stringify([CACHE_FORMAT, this.fingerprint, parts.raw, parts.path, parts.maxBytes]),
-      )
+      .update(JSON.stringify([format, this.fingerprint, parts.raw, parts.path, parts.maxBytes]))
       .digest("hex");
   }
 
@@ -69,36 +71,11 @@ export class SpeechCache {
   }
 }
 
-/** Reused for every input read by lookup (grown when a file is larger). */
-let input = Buffer.allocUnsafeSlow(1 << 16);
+/** Every input read by lookup goes through one buffer. */
+const inputs = new ReusedReader();
 
 /** SHA-256 (hex) of a file's bytes, or null when it cannot be read (the miss path reports why). */
 function sha256OfFile(file: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size + 1 > input.length) input = Buffer.allocUnsafeSlow(2 * size + 1);
-    // Read to the end, whatever fstat said: a file growing meanwhile is hashed as read.
-    let got = 0;
-    for (;;) {
-      if (got === input.length) {
-        const bigger = Buffer.allocUnsafeSlow(2 * input.length);
-        input.copy(bigger, 0, 0, got);
-        input = bigger;
-      }
-      const n = readSync(fd, input, got, input.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return createHash("sha256").update(input.subarray(0, got)).digest("hex");
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = inputs.read(file);
+  return bytes && createHash("sha256").update(bytes).digest("hex");
 }

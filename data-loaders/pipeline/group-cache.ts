@@ -13,20 +13,10 @@
 // written under a temp name and renamed. An entry of the wrong size or without Parquet's magic
 // is treated as missing (and rewritten), never used.
 import { createHash, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { TableSpec } from "../tables/spec.ts";
+import { ReusedReader } from "./reused-read.ts";
 
 const MAGIC = Buffer.from("SAG1", "latin1");
 const HEAD = 16;
@@ -42,9 +32,8 @@ export interface EncodedGroup {
 
 export class GroupCache {
   private used = new Set<string>();
-  /** Entries are read into this one buffer (grown as needed): a rerun copies hundreds of MB of
-   *  entries, and a fresh buffer each time only waits for the GC while the process grows. */
-  private buffer = Buffer.allocUnsafeSlow(0);
+  /** Entries are read into one reused buffer: a rerun copies hundreds of MB of them. */
+  private reader = new ReusedReader(0);
   constructor(readonly dir: string) {}
 
   /** The key of a group of speeches, from their speech-store keys (in order). */
@@ -63,7 +52,7 @@ export class GroupCache {
   /** The entry, or null; its bytes are valid until the next get(). */
   get(key: string): EncodedGroup | null {
     this.used.add(key);
-    const buf = this.read(this.file(key));
+    const buf = this.reader.read(this.file(key));
     if (!buf) return null;
     if (buf.length < HEAD || !MAGIC.equals(buf.subarray(0, 4))) return null;
     const rows = buf.readUInt32LE(4);
@@ -73,28 +62,6 @@ export class GroupCache {
     const parquet = buf.subarray(HEAD, HEAD + pq);
     if (pq < 12 || !parquet.subarray(pq - 4).equals(Buffer.from("PAR1", "latin1"))) return null;
     return { rows, parquet, csv: buf.subarray(HEAD + pq) };
-  }
-
-  private read(file: string): Buffer | null {
-    let fd: number;
-    try {
-      fd = openSync(file, "r");
-    } catch {
-      return null;
-    }
-    try {
-      const size = fstatSync(fd).size;
-      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size);
-      let at = 0;
-      while (at < size) {
-        const n = readSync(fd, this.buffer, at, size - at, at);
-        if (n === 0) return null; // shrank while read: not a whole entry
-        at += n;
-      }
-      return this.buffer.subarray(0, size);
-    } finally {
-      closeSync(fd);
-    }
   }
 
   put(key: string, group: EncodedGroup): void {

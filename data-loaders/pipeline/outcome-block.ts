@@ -4,7 +4,7 @@
 // (word-table.ts) and turned into strings only when asked for: V8 deserialization of the same
 // data (~1,100 strings and four typed arrays per speech) cost more than the rest of a cache hit.
 //
-// Layout (native byte order: a store is read on the machine that wrote it), 8-byte aligned from
+// Layout (native byte order, part of the cache key: cache.ts), 8-byte aligned from
 // its start: i32 × 6 counts [minhash, vocab, ids, sentenceEnds, units, 0] | f64 minhash |
 // i32 counts | i32 ids | i32 sentenceEnds | i32 wordEnds | u16 units (vocab words back to back).
 import type { LocalTokens } from "./file-work.ts";
