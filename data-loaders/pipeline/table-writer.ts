@@ -163,6 +163,8 @@ export async function writeSpeechGroupedTable(
     const keys = members.map((m) => m.storeKey);
     const key = groups && keys.every((k) => k !== null) ? groups.key(spec, keys as string[]) : null;
     let group = key ? groups!.get(key) : null;
+    // An entry must hold the rows its speeches say they have (else it is re-encoded).
+    if (group && group.rows !== members.reduce((n, m) => n + m.rows, 0)) group = null;
     if (group) reused++;
     else {
       group = encodeGroup(spec, members);

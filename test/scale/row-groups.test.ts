@@ -34,6 +34,7 @@ import {
   speechRowGroups,
 } from "../../data-loaders/publish/row-groups.ts";
 import { termsTable } from "../../data-loaders/tables/language.ts";
+import { decodeStruct, field, type TList } from "../../data-loaders/publish/thrift-compact.ts";
 import type { TermRow } from "../../data-loaders/types.ts";
 
 interface Speech {
@@ -210,6 +211,39 @@ test("an empty table and a table of speeches without rows give the reference's e
       assert.ok(readFileSync(join(dir, "e.parquet")).equals(empty));
       assert.ok(readFileSync(join(dir, "e.csv")).equals(Buffer.from(toCsv(termsTable, []))));
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a speech longer than MAX_ROWS is one group of several row groups, as in the reference", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-groups-"));
+  try {
+    const rand = prng(4);
+    const speeches = [
+      speech(rand, "s1", 50),
+      speech(rand, "s2", MAX_ROWS + 10),
+      speech(rand, "s3", 5),
+    ];
+    const all = speeches.flatMap((s) => s.rows);
+    const r = await writeSpeechGroupedTable(
+      termsTable,
+      parts(speeches, { n: 0 }),
+      join(dir, "t"),
+      null,
+    );
+    assert.equal(r.rows, all.length);
+    const bytes = readFileSync(join(dir, "t.parquet"));
+    assert.ok(bytes.equals(Buffer.from(toParquet(termsTable, all))));
+    const back = tableFromIPC(readParquet(bytes).intoIPCStream());
+    assert.equal(back.numRows, all.length);
+    const footer = decodeStruct(
+      bytes.subarray(bytes.length - 8 - bytes.readUInt32LE(bytes.length - 8), -8),
+    );
+    const rowGroups = (field(footer, 4)!.value as TList).items.length;
+    // s1 + s2 reach MAX_ROWS: one group, which the writer cuts at MAX_ROWS rows (2 row groups);
+    // s3 is the last group.
+    assert.equal(rowGroups, 3);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
