@@ -12,7 +12,8 @@ import type { OutputFile } from "../publish/package-files.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 import type { ManifestRow } from "../types.ts";
-import { writeCorpusTables, writeCorpusTablesInWorker } from "./corpus-tables.ts";
+import { writeCorpusTables } from "./corpus-tables.ts";
+import { corpusTasks } from "./corpus-tasks.ts";
 import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
@@ -117,6 +118,24 @@ export async function finish(
   },
 ): Promise<FinishResult> {
   const { time } = opts;
+  // Started now so that its start-up overlaps duplicate detection; it gets its data below.
+  const tasks = opts.parallel ? corpusTasks() : null;
+  try {
+    return await publish(collector, nPaths, ctx, opts, tasks);
+  } catch (err) {
+    tasks?.stop();
+    throw err;
+  }
+}
+
+async function publish(
+  collector: Collector,
+  nPaths: number,
+  ctx: Pick<LexiconContext, "lexicon" | "codebook" | "versions">,
+  opts: Parameters<typeof finish>[3],
+  tasks: ReturnType<typeof corpusTasks> | null,
+): Promise<FinishResult> {
+  const { time } = opts;
   const { manifest, kept } = await time("dedupe", () =>
     settle(collector, nPaths, opts.nearDuplicateThreshold),
   );
@@ -155,11 +174,9 @@ export async function finish(
     time(`write_${spec.name}`, () => put(spec, [rows]));
 
   // term_stats and collocations go to a worker thread (when allowed) while this one writes the
-  // per-speech tables; the outputs list keeps the published order either way.
-  const corpusTables = opts.parallel
-    ? writeCorpusTablesInWorker(kept, collector.words, opts.out)
-    : writeCorpusTables(kept, collector.words, opts.out);
-  corpusTables.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
+  // per-speech tables, and this one takes what the worker has not started once it is done
+  // (corpus-tasks.ts); the outputs list keeps the published order either way.
+  tasks?.start(kept, collector.words, opts.out);
   await inMemory(tables.speechesTable, speeches);
   await spilled(tables.sectionsTable, "sections");
   await spilled(tables.sentencesTable, "sentences");
@@ -172,7 +189,12 @@ export async function finish(
   await inMemory(tables.themesTable, themeRows(ctx.codebook));
   await spilled(tables.themeScoresTable, "theme_scores");
   const corpusTableMs: Record<string, number> = {};
-  const corpusResults = await time("wait_corpus_tables", () => corpusTables);
+  const corpusResults = await time("wait_corpus_tables", async () => {
+    if (!tasks) return writeCorpusTables(kept, collector.words, opts.out);
+    const results = await tasks.finish();
+    corpusTableMs.corpus_tables_on_main = results.filter((r) => r.thread === "main").length;
+    return results;
+  });
   for (const r of corpusResults) {
     rowCounts[r.name] = r.rows;
     outputs.push({ path: `${r.name}.parquet`, ...r.parquet, rows: r.rows });

@@ -1,0 +1,98 @@
+// term_stats and collocations shared between the worker thread and the main thread
+// (corpus-tasks.ts): whichever thread writes a table, the files equal those written in-process,
+// each table is written once, and a run that fails before handing data over does not hang.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { prng } from "../../scripts/bench/generate.ts";
+import {
+  writeCorpusTables,
+  type CompactSpeech,
+} from "../../data-loaders/pipeline/corpus-tables.ts";
+import { corpusTasks } from "../../data-loaders/pipeline/corpus-tasks.ts";
+
+const WORDS = ["干部", "队伍", "党建", "治理", "a,b", "😀", "组织", "基层", "人才", "作风"];
+
+function corpus(seed: number, n: number): CompactSpeech[] {
+  const rand = prng(seed);
+  return Array.from({ length: n }, (_, s) => {
+    const tokens: number[] = [];
+    const ends: number[] = [];
+    for (let j = 1 + Math.floor(rand() * 6); j > 0; j--) {
+      for (let i = 2 + Math.floor(rand() * 8); i > 0; i--)
+        tokens.push(Math.floor(rand() * rand() * WORDS.length));
+      ends.push(tokens.length);
+    }
+    const counts = new Map<number, number>();
+    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const ids = [...counts.keys()].sort((a, b) => a - b);
+    return {
+      speechId: `s${String(s).padStart(3, "0")}`,
+      speech: {
+        han_chars: 20 + Math.floor(rand() * 400),
+        year: rand() < 0.2 ? null : 2018 + Math.floor(rand() * 3),
+        level: rand() < 0.5 ? "central" : "county",
+        genre: "speech",
+      },
+      termIds: Int32Array.from(ids),
+      termCounts: Int32Array.from(ids.map((t) => counts.get(t)!)),
+      tokens: Int32Array.from(tokens),
+      sentenceEnds: Int32Array.from(ends),
+    };
+  });
+}
+
+const copy = (speeches: CompactSpeech[]): CompactSpeech[] =>
+  speeches.map((s) => ({
+    ...s,
+    termIds: s.termIds.slice(),
+    termCounts: s.termCounts.slice(),
+    tokens: s.tokens.slice(),
+    sentenceEnds: s.sentenceEnds.slice(),
+  }));
+
+const FILES = ["term_stats.parquet", "term_stats.csv", "collocations.parquet", "collocations.csv"];
+
+test("corpus tables shared between threads equal the in-process tables, byte for byte", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-tasks-"));
+  try {
+    const speeches = corpus(7, 120);
+    const ref = join(dir, "ref");
+    mkdirSync(ref);
+    await writeCorpusTables(copy(speeches), WORDS, ref);
+    // Finishing at once: this thread claims a table before the worker has its data. Finishing
+    // late: the worker has claimed both. Either way every table is written once, same bytes.
+    for (const delayMs of [0, 1500]) {
+      const out = join(dir, `tasks-${delayMs}`);
+      mkdirSync(out);
+      const tasks = corpusTasks();
+      const mine = copy(speeches);
+      tasks.start(mine, WORDS, out);
+      assert.equal(mine[0]!.tokens.length, 0, "compact arrays handed over");
+      await new Promise((r) => setTimeout(r, delayMs));
+      const results = await tasks.finish();
+      assert.deepEqual(
+        results.map((r) => r.name),
+        ["term_stats", "collocations"],
+      );
+      if (delayMs === 0) assert.equal(results[0]!.thread, "main", "term_stats taken by main");
+      if (delayMs > 0) assert.ok(results.every((r) => r.thread === "worker"));
+      for (const f of FILES)
+        assert.ok(
+          readFileSync(join(out, f)).equals(readFileSync(join(ref, f))),
+          `${delayMs}: ${f}`,
+        );
+      assert.ok(results[0]!.rows > 50 && results[1]!.rows > 10, JSON.stringify(results));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a worker that never gets data does not keep the process alive, and stop() ends it", async () => {
+  const tasks = corpusTasks();
+  await assert.rejects(tasks.finish(), /before start/);
+  tasks.stop();
+});
