@@ -34,7 +34,7 @@ function corpus(seed: number, n: number): CompactSpeech[] {
         han_chars: 20 + Math.floor(rand() * 400),
         year: rand() < 0.2 ? null : 2018 + Math.floor(rand() * 3),
         level: rand() < 0.5 ? "central" : "county",
-        genre: "speech",
+        genre: rand() < 0.5 ? "report" : "conference_speech",
       },
       termIds: Int32Array.from(ids),
       termCounts: Int32Array.from(ids.map((t) => counts.get(t)!)),
