@@ -48,6 +48,25 @@ export interface CollectedSpeech {
   sentenceEnds: Int32Array;
 }
 
+function readPart({ file, at: [offset, length] }: PartRef): Buffer {
+  if (typeof file === "string") return readStoredBytes(file, [offset, length]);
+  const buf = Buffer.allocUnsafe(length);
+  readSync(file, buf, 0, length, offset);
+  return buf;
+}
+
+/** Rows of a per-speech table from where they are (any thread of this process: a spill file's
+ *  descriptor is the process's). */
+export function readRows(cols: PartRef, csv: PartRef): RowBlock {
+  // Both parts in the same store file: one open for the pair.
+  const [colBytes, csvBytes] =
+    typeof cols.file === "string" && cols.file === csv.file
+      ? readStoredSpans(cols.file, [cols.at, csv.at])
+      : [readPart(cols), readPart(csv)];
+  const { n, columns } = deserializeColumns(colBytes!);
+  return { n, columns, csv: csvBytes! };
+}
+
 export class Collector {
   readonly quarantined = new Map<number, ManifestRow>();
   readonly readable = new Map<number, CollectedSpeech>();
@@ -142,11 +161,8 @@ export class Collector {
     return ref;
   }
 
-  private read({ file, at: [offset, length] }: PartRef): Buffer {
-    if (typeof file === "string") return readStoredBytes(file, [offset, length]);
-    const buf = Buffer.allocUnsafe(length);
-    readSync(file, buf, 0, length, offset);
-    return buf;
+  private read(ref: PartRef): Buffer {
+    return readPart(ref);
   }
 
   /** A speech's cleaned text, read back from disk (texts are not kept in memory). */
@@ -157,15 +173,7 @@ export class Collector {
   /** The rows one speech contributed to a per-speech table, encoded for publishing (the CSV
    *  lines as UTF-8 bytes, as stored). */
   rowsOf(s: CollectedSpeech, table: SpeechTable): RowBlock {
-    const cols = s.spill[table];
-    const csv = s.spill[`${table}.csv`];
-    // Both parts in the same store file: one open for the pair.
-    const [colBytes, csvBytes] =
-      typeof cols.file === "string" && cols.file === csv.file
-        ? readStoredSpans(cols.file, [cols.at, csv.at])
-        : [this.read(cols), this.read(csv)];
-    const { n, columns } = deserializeColumns(colBytes!);
-    return { n, columns, csv: csvBytes! };
+    return readRows(s.spill[table], s.spill[`${table}.csv`]);
   }
 
   dispose(): void {

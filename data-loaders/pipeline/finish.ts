@@ -18,6 +18,7 @@ import type { CollectedSpeech, Collector } from "./collector.ts";
 import type { LexiconContext } from "./context.ts";
 import type { SpeechTable } from "./file-work.ts";
 import {
+  planGroups,
   writeEncodedTable,
   writeSpeechGroupedTable,
   writeTableStreaming,
@@ -31,8 +32,9 @@ export interface FinishResult {
   kept: CollectedSpeech[];
   /** Time (ms) spent computing and writing term_stats and collocations (maybe in a worker). */
   corpusTableMs: Record<string, number>;
-  /** Row groups of the per-speech tables taken from the group cache, and encoded. */
-  rowGroups: { reused: number; encoded: number };
+  /** Row groups of the per-speech tables taken from the group cache, and encoded (`helped`:
+   *  of those taken from the cache, how many the corpus-tables worker encoded in this run). */
+  rowGroups: { reused: number; encoded: number; helped: number };
 }
 
 type Timer = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
@@ -83,6 +85,16 @@ export function settle(
   kept.sort((a, b) => (a.speechId < b.speechId ? -1 : a.speechId > b.speechId ? 1 : 0));
   return { manifest, kept };
 }
+
+/** The per-speech tables in the order finish() writes them. */
+const SPILLED: [TableSpec<any>, SpeechTable][] = [
+  [tables.sectionsTable, "sections"],
+  [tables.sentencesTable, "sentences"],
+  [tables.removalsTable, "removals"],
+  [tables.termsTable, "terms"],
+  [tables.formulationHitsTable, "formulation_hits"],
+  [tables.themeScoresTable, "theme_scores"],
+];
 
 /** The speeches' shares of a per-speech table, for writeSpeechGroupedTable. A speech's store
  *  key is its speech-store file's name (cache.ts); outcomes without one (shard files) have
@@ -157,14 +169,21 @@ async function publish(
     outputs.push({ path: `${spec.name}.parquet`, ...r.parquet, rows: r.rows });
     outputs.push({ path: `${spec.name}.csv`, ...r.csv!, rows: r.rows });
   };
-  const groupStats = { reused: 0, encoded: 0 };
+  const groupStats = { reused: 0, encoded: 0, helped: 0 };
+  // The per-speech tables, in the order they are written (the worker helps from the last).
+  const perSpeech = SPILLED.map(([spec, table]) => {
+    const parts = speechParts(collector, kept, table);
+    return { spec, table, parts, groups: planGroups(spec, parts, opts.groups ?? null) };
+  });
   const spilled = (spec: TableSpec<any>, table: SpeechTable) =>
     time(`write_${spec.name}`, async () => {
+      const i = perSpeech.findIndex((t) => t.table === table);
       const r = await writeSpeechGroupedTable(
         spec,
-        speechParts(collector, kept, table),
+        perSpeech[i]!.parts,
         join(opts.out, spec.name),
         opts.groups ?? null,
+        { claims: tasks?.claims(i) ?? null },
       );
       groupStats.reused += r.reused;
       groupStats.encoded += r.encoded;
@@ -176,7 +195,25 @@ async function publish(
   // term_stats and collocations go to a worker thread (when allowed) while this one writes the
   // per-speech tables, and this one takes what the worker has not started once it is done
   // (corpus-tasks.ts); the outputs list keeps the published order either way.
-  tasks?.start(kept, collector.words, opts.out);
+  const byId = new Map(kept.map((s) => [s.speechId, s]));
+  tasks?.start(
+    kept,
+    collector.words,
+    opts.out,
+    opts.groups
+      ? {
+          cacheDir: opts.groups.dir,
+          tables: perSpeech.map(({ spec, table, groups }) => ({
+            spec,
+            groups,
+            refs: (id: string) => {
+              const s = byId.get(id)!;
+              return { cols: s.spill[table], csv: s.spill[`${table}.csv`] };
+            },
+          })),
+        }
+      : undefined,
+  );
   await inMemory(tables.speechesTable, speeches);
   await spilled(tables.sectionsTable, "sections");
   await spilled(tables.sentencesTable, "sentences");
@@ -191,9 +228,10 @@ async function publish(
   const corpusTableMs: Record<string, number> = {};
   const corpusResults = await time("wait_corpus_tables", async () => {
     if (!tasks) return writeCorpusTables(kept, collector.words, opts.out);
-    const results = await tasks.finish();
-    corpusTableMs.corpus_tables_on_main = results.filter((r) => r.thread === "main").length;
-    return results;
+    const { tables, groupsHelped } = await tasks.finish();
+    corpusTableMs.corpus_tables_on_main = tables.filter((r) => r.thread === "main").length;
+    groupStats.helped = groupsHelped;
+    return tables;
   });
   for (const r of corpusResults) {
     rowCounts[r.name] = r.rows;

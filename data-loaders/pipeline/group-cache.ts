@@ -13,7 +13,18 @@
 // written under a temp name and renamed. An entry of the wrong size or without Parquet's magic
 // is treated as missing (and rewritten), never used.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, join } from "node:path";
 import type { TableSpec } from "../tables/spec.ts";
 import { ReusedReader } from "./reused-read.ts";
@@ -62,6 +73,29 @@ export class GroupCache {
     const parquet = buf.subarray(HEAD, HEAD + pq);
     if (pq < 12 || !parquet.subarray(pq - 4).equals(Buffer.from("PAR1", "latin1"))) return null;
     return { rows, parquet, csv: buf.subarray(HEAD + pq) };
+  }
+
+  /** Whether an entry of `rows` rows is there, from its header alone (a helper thread checks
+   *  this before encoding a group the writer will then read: get() checks it fully). */
+  holds(key: string, rows: number): boolean {
+    let fd: number;
+    try {
+      fd = openSync(this.file(key), "r");
+    } catch {
+      return false;
+    }
+    try {
+      const head = Buffer.alloc(HEAD);
+      if (readSync(fd, head, 0, HEAD, 0) !== HEAD || !MAGIC.equals(head.subarray(0, 4)))
+        return false;
+      const size = fstatSync(fd).size;
+      return (
+        head.readUInt32LE(4) === rows &&
+        size === HEAD + head.readUInt32LE(8) + head.readUInt32LE(12)
+      );
+    } finally {
+      closeSync(fd);
+    }
   }
 
   put(key: string, group: EncodedGroup): void {

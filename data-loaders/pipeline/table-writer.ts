@@ -12,7 +12,7 @@ import { encodeRows } from "./encoded-rows.ts";
 import type { EncodedGroup, GroupCache } from "./group-cache.ts";
 import { ParquetSplicer } from "../publish/parquet-splice.ts";
 import { parquetProperties, ROW_GROUP_ROWS } from "../publish/parquet.ts";
-import { MAX_ROWS, RowGroupCutter } from "../publish/row-groups.ts";
+import { MAX_ROWS, speechRowGroups } from "../publish/row-groups.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
 /** Rows per Arrow batch handed to the Parquet writer: one row group (publish/parquet.ts). */
@@ -103,7 +103,7 @@ export interface SpeechPart {
 }
 
 /** Encodes one row group of whole speeches: a one-row-group Parquet file and its CSV lines. */
-function encodeGroup(spec: TableSpec<any>, parts: readonly SpeechPart[]): EncodedGroup {
+export function encodeGroup(spec: TableSpec<any>, parts: readonly SpeechPart[]): EncodedGroup {
   const regroup = new BlockRegrouper(spec, Infinity);
   const csv: Uint8Array[] = [];
   for (const p of parts) {
@@ -119,6 +119,38 @@ function encodeGroup(spec: TableSpec<any>, parts: readonly SpeechPart[]): Encode
   return { rows: table!.numRows, parquet, csv: Buffer.concat(csv) };
 }
 
+/** One row group of a per-speech table: its speeches, their row count, and its group-cache key
+ *  (null without a cache, or when a speech has no store key). */
+export interface PlannedGroup {
+  members: SpeechPart[];
+  rows: number;
+  key: string | null;
+}
+
+/** The row groups of a per-speech table, in output order (publish/row-groups.ts). */
+export function planGroups(
+  spec: TableSpec<any>,
+  speeches: readonly SpeechPart[],
+  groups: GroupCache | null,
+): PlannedGroup[] {
+  return speechRowGroups(speeches).map(([from, to]) => {
+    const members = speeches.slice(from, to);
+    const keys = members.map((m) => m.storeKey);
+    return {
+      members,
+      rows: members.reduce((n, m) => n + m.rows, 0),
+      key: groups && keys.every((k) => k !== null) ? groups.key(spec, keys as string[]) : null,
+    };
+  });
+}
+
+/** Row groups another thread may encode into the group cache ahead of this one
+ *  (corpus-tasks.ts): `claim(i)` resolves once the table's group i is this thread's to write,
+ *  either claimed here or put in the cache by the other thread (or given up by it). */
+export interface GroupClaims {
+  claim(group: number): Promise<void>;
+}
+
 /**
  * A per-speech table (spec.rowGroups = "speech") from its speeches' parts in output order:
  * row groups of whole speeches (publish/row-groups.ts), each encoded alone, or taken from
@@ -130,7 +162,7 @@ export async function writeSpeechGroupedTable(
   speeches: readonly SpeechPart[],
   base: string,
   groups: GroupCache | null,
-  { csv = true }: { csv?: boolean } = {},
+  { csv = true, claims = null }: { csv?: boolean; claims?: GroupClaims | null } = {},
 ): Promise<{
   rows: number;
   parquet: { sha256: string; bytes: number };
@@ -154,17 +186,13 @@ export async function writeSpeechGroupedTable(
     await pq.flush();
     await cs?.flush();
   };
-  const cutter = new RowGroupCutter();
-  let from = 0;
-  for (let i = 0; i < speeches.length; i++) {
-    if (!cutter.push(speeches[i]!.speechId, speeches[i]!.rows) && i + 1 < speeches.length) continue;
-    const members = speeches.slice(from, i + 1);
-    from = i + 1;
-    const keys = members.map((m) => m.storeKey);
-    const key = groups && keys.every((k) => k !== null) ? groups.key(spec, keys as string[]) : null;
+  const plan = planGroups(spec, speeches, groups);
+  for (const [i, { members, rows, key }] of plan.entries()) {
+    // Claimed or not, a group goes through the cache: one the other thread encoded is there.
+    if (claims && key) await claims.claim(i);
     let group = key ? groups!.get(key) : null;
     // An entry must hold the rows its speeches say they have (else it is re-encoded).
-    if (group && group.rows !== members.reduce((n, m) => n + m.rows, 0)) group = null;
+    if (group && group.rows !== rows) group = null;
     if (group) reused++;
     else {
       group = encodeGroup(spec, members);

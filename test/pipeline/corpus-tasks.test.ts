@@ -3,7 +3,15 @@
 // each table is written once, and a run that fails before handing data over does not hang.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prng } from "../../scripts/bench/generate.ts";
@@ -12,6 +20,19 @@ import {
   type CompactSpeech,
 } from "../../data-loaders/pipeline/corpus-tables.ts";
 import { corpusTasks } from "../../data-loaders/pipeline/corpus-tasks.ts";
+import { readRows, type PartRef } from "../../data-loaders/pipeline/collector.ts";
+import { serializeColumns, toRowBlock } from "../../data-loaders/pipeline/column-blocks.ts";
+import { encodeRows } from "../../data-loaders/pipeline/encoded-rows.ts";
+import { GroupCache } from "../../data-loaders/pipeline/group-cache.ts";
+import {
+  planGroups,
+  writeSpeechGroupedTable,
+  type SpeechPart,
+} from "../../data-loaders/pipeline/table-writer.ts";
+import { toCsv } from "../../data-loaders/publish/csv.ts";
+import { toParquet } from "../../data-loaders/publish/parquet.ts";
+import { termsTable } from "../../data-loaders/tables/language.ts";
+import type { TermRow } from "../../data-loaders/types.ts";
 
 const WORDS = ["干部", "队伍", "党建", "治理", "a,b", "😀", "组织", "基层", "人才", "作风"];
 
@@ -72,7 +93,7 @@ test("corpus tables shared between threads equal the in-process tables, byte for
       tasks.start(mine, WORDS, out);
       assert.equal(mine[0]!.tokens.length, 0, "compact arrays handed over");
       await new Promise((r) => setTimeout(r, delayMs));
-      const results = await tasks.finish();
+      const results = (await tasks.finish()).tables;
       assert.deepEqual(
         results.map((r) => r.name),
         ["term_stats", "collocations"],
@@ -95,4 +116,79 @@ test("a worker that never gets data does not keep the process alive, and stop() 
   const tasks = corpusTasks();
   await assert.rejects(tasks.finish(), /before start/);
   tasks.stop();
+});
+
+/** Speeches' terms rows spilled to one file as the pipeline does (columns + CSV lines per
+ *  speech), so that both threads can read them. */
+function spilledTerms(dir: string, seed: number, count: number) {
+  const rand = prng(seed);
+  const fd = openSync(join(dir, "terms.part"), "w+");
+  let at = 0;
+  const put = (buf: Uint8Array): PartRef => {
+    writeSync(fd, buf, 0, buf.length, at);
+    const ref: PartRef = { file: fd, at: [at, buf.length] };
+    at += buf.length;
+    return ref;
+  };
+  const all: TermRow[] = [];
+  const speeches = Array.from({ length: count }, (_, i) => {
+    const id = `s${String(i).padStart(4, "0")}`;
+    const n = rand() < 0.1 ? 0 : Math.floor(rand() * 1800);
+    const rows = Array.from({ length: n }, (_, j) => ({
+      speech_id: id,
+      section_id: `${id}-${j % 3}`,
+      term: ["干部", "组织", "，", '"引号"', "😀"][Math.floor(rand() * 5)]! + (j % 40),
+      pos: rand() < 0.5 ? "n" : "v",
+      count: 1 + Math.floor(rand() * 9),
+    }));
+    all.push(...rows);
+    const block = toRowBlock(termsTable, encodeRows(termsTable, rows));
+    const csv = typeof block.csv === "string" ? Buffer.from(block.csv) : block.csv!;
+    return { id, rows: n, cols: put(serializeColumns(block)), csv: put(csv) };
+  });
+  const parts: SpeechPart[] = speeches.map((s) => ({
+    speechId: s.id,
+    rows: s.rows,
+    storeKey: `${s.id}:1`,
+    read: () => readRows(s.cols, s.csv),
+  }));
+  const refs = new Map(speeches.map((s) => [s.id, { cols: s.cols, csv: s.csv }]));
+  return { parts, refs, all, close: () => closeSync(fd) };
+}
+
+test("the worker encodes row groups into the cache ahead of the main thread: same bytes", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-tasks-help-"));
+  const terms = spilledTerms(dir, 11, 300);
+  try {
+    const expectParquet = Buffer.from(toParquet(termsTable, terms.all));
+    const expectCsv = Buffer.from(toCsv(termsTable, terms.all));
+    // Main thread waits for the worker (it encodes every group), then races it.
+    for (const race of [false, true]) {
+      const label = race ? "race" : "worker first";
+      const cacheDir = join(dir, `groups-${race}`);
+      const out = join(dir, `out-${race}`);
+      mkdirSync(out);
+      const cache = new GroupCache(cacheDir);
+      const groups = planGroups(termsTable, terms.parts, cache);
+      assert.ok(groups.length >= 4, `${groups.length} groups`);
+      const tasks = corpusTasks();
+      tasks.start(copy(corpus(5, 3)), WORDS, out, {
+        cacheDir,
+        tables: [{ spec: termsTable, groups, refs: (id) => terms.refs.get(id)! }],
+      });
+      const done = race ? null : await tasks.finish();
+      const r = await writeSpeechGroupedTable(termsTable, terms.parts, join(out, "t"), cache, {
+        claims: tasks.claims(0),
+      });
+      const { groupsHelped } = done ?? (await tasks.finish());
+      assert.ok(readFileSync(join(out, "t.parquet")).equals(expectParquet), `${label}: parquet`);
+      assert.ok(readFileSync(join(out, "t.csv")).equals(expectCsv), `${label}: csv`);
+      assert.equal(r.reused + r.encoded, groups.length, label);
+      if (!race) assert.deepEqual([groupsHelped, r.reused], [groups.length, groups.length]);
+      else assert.ok(r.reused >= groupsHelped, `${label}: ${JSON.stringify(r)} ${groupsHelped}`);
+    }
+  } finally {
+    terms.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
