@@ -37,13 +37,17 @@ async function main(argv: string[]): Promise<number> {
     workers: opts.workers,
     cacheDir: opts.cacheDir,
     shard: opts.shard,
+    rebuild: opts.rebuild,
     onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
   });
   progress?.done();
   const c = result.counts;
   if (!opts.quiet) {
     console.error(
-      `speech-atlas: ${c.files} files: ${c.ingested} ingested, ${c.duplicates} duplicate, ${c.quarantined} quarantined → ${opts.out}`,
+      `speech-atlas: ${c.files} files: ${c.ingested} ingested, ${c.duplicates} duplicate, ${c.quarantined} quarantined → ${opts.out}` +
+        (result.upToDate
+          ? " (unchanged since the last run: outputs up to date, --rebuild to rewrite)"
+          : ""),
     );
     for (const m of result.manifest.filter((m) => m.status !== "ingested")) {
       console.error(`  ${m.status}: ${m.path} (${m.reason})`);

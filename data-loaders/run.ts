@@ -15,6 +15,7 @@ import { GroupCache } from "./pipeline/group-cache.ts";
 import { contextFingerprint } from "./pipeline/fingerprint.ts";
 import { defaultWorkers, processCorpusFiles } from "./pipeline/pool.ts";
 import { ShardWriter, shardOf, type ShardSpec } from "./pipeline/shard.ts";
+import { clearStamp, runKey, upToDate, writeStamp } from "./pipeline/up-to-date.ts";
 import type { OutputFile } from "./publish/write-outputs.ts";
 import type { ManifestRow } from "./types.ts";
 
@@ -32,11 +33,15 @@ export interface RunOptions {
   shard?: ShardSpec | null;
   /** Receives stage timings (ms) when given. */
   onTimings?: (timings: Record<string, number>) => void;
+  /** Write the outputs even when the last run to `out` left them up to date (up-to-date.ts). */
+  rebuild?: boolean;
 }
 
 export interface RunResult {
   manifest: ManifestRow[];
   outputs: OutputFile[];
+  /** True when nothing was written: the last run to this folder left it up to date. */
+  upToDate: boolean;
   counts: { files: number; ingested: number; duplicates: number; quarantined: number };
 }
 
@@ -107,6 +112,26 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.clean_cpu = Math.round(fileTimings.clean);
     timings.process_cpu = Math.round(fileTimings.process);
     timings.cache_hits = fileTimings.cacheHits;
+    // Nothing changed since the last run to this folder: its files are what this run would write.
+    const key =
+      opts.cacheDir && !shard
+        ? runKey(collector, paths.length, {
+            out: resolve(opts.out),
+            corpusName: basename(root),
+            maxBytes: opts.maxBytes,
+            nearDuplicateThreshold: opts.nearDuplicateThreshold,
+            versions: ctx.versions,
+          })
+        : null;
+    const last = key && !opts.rebuild ? upToDate(opts.cacheDir!, opts.out, key) : null;
+    if (last) {
+      progress(paths.length + 1, paths.length + 1, "outputs up to date");
+      timings.up_to_date = 1;
+      timings.total = Math.round(performance.now() - start);
+      opts.onTimings?.(timings);
+      return { ...last, upToDate: true, counts: countsOf(last.manifest) };
+    }
+    if (key) clearStamp(opts.cacheDir!, opts.out);
     progress(paths.length, paths.length + 1, "writing outputs");
     // Encoded row groups live beside the speech-store entries and, like them, only with a cache.
     const groups = opts.cacheDir ? new GroupCache(join(opts.cacheDir, "groups")) : null;
@@ -130,12 +155,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.row_groups_encoded_by_worker = rowGroups.helped;
     // Row groups this run did not use would only be used again if the same speeches came back.
     if (groups) timings.row_groups_pruned = groups.prune();
+    if (key) writeStamp(opts.cacheDir!, opts.out, key, manifest, outputs);
     timings.total = Math.round(performance.now() - start);
     // Peak resident memory of the whole process (all threads) so far, in MB.
     timings.max_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
     for (const [stage, mb] of Object.entries(rss)) timings[`rss_mb_after_${stage}`] = mb;
     opts.onTimings?.(timings);
-    return { manifest, outputs, counts: countsOf(manifest) };
+    return { manifest, outputs, upToDate: false, counts: countsOf(manifest) };
   } finally {
     collector.dispose();
     if (tempStore) rmSync(tempStore, { recursive: true, force: true });

@@ -18,6 +18,8 @@ export interface CliOptions {
   cacheDir: string | null;
   shard: ShardSpec | null;
   timings: boolean;
+  /** Write the outputs even when the last run left them up to date. */
+  rebuild: boolean;
 }
 
 export const HELP = `Usage: speech-atlas --corpus <dir> --out <dir> [options]
@@ -39,6 +41,9 @@ Options:
   --cache <dir>             Cache of per-file results keyed by content hash, lexicon files and
                             pipeline version; never stale, safe to delete (default: <out>/.cache)
   --no-cache                Neither read nor write the cache
+  --rebuild                 Write every output even if nothing changed since the last run to
+                            --out (by default such a run stops after reading the cache and
+                            says the outputs are up to date)
   --shard <i>/<n>           Process only share i of n (0-based, by a hash of each file's path)
                             and keep in <out>/shard/ what merge needs to rebuild the whole run
   --timings                 Print stage timings (ms) to stderr as one JSON line
@@ -64,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         workers: { type: "string" },
         cache: { type: "string" },
         "no-cache": { type: "boolean", default: false },
+        rebuild: { type: "boolean", default: false },
         shard: { type: "string" },
         timings: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -94,6 +100,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     workers,
     shard,
     timings: values.timings!,
+    rebuild: values.rebuild!,
     cacheDir: values["no-cache"] ? null : (values.cache ?? join(values.out!, ".cache")),
     corpus: values.corpus!,
     out: values.out!,

@@ -81,7 +81,7 @@ export async function mergeShards(opts: {
     });
     await time("hive", () => writeHive(collector, kept, opts.out));
     opts.onTimings?.(timings);
-    return { manifest, outputs, counts: countsOf(manifest) };
+    return { manifest, outputs, upToDate: false, counts: countsOf(manifest) };
   } finally {
     collector.dispose();
   }
