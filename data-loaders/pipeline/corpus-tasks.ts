@@ -235,6 +235,9 @@ export interface CorpusTasks {
   }>;
   /** Stops the worker (on an error elsewhere). */
   stop(): void;
+  /** Resolves once the worker has written the corpus tables it claimed and none is left to
+   *  claim (tests: the worker then has them all unless this thread took one). */
+  workerTablesDone(): Promise<void>;
 }
 
 /** Starts the worker thread now; its data follow with start(). */
@@ -247,6 +250,8 @@ export function corpusTasks(): CorpusTasks {
   worker.unref();
   let shared: Shared | null = null;
   let gone = false;
+  let tablesDone = () => {};
+  const workerTables = new Promise<void>((resolve) => (tablesDone = resolve));
   const fromWorker = new Promise<Done>((resolve, reject) => {
     let results: TableResult[] = [];
     worker.on("message", (m: Message) => {
@@ -255,6 +260,7 @@ export function corpusTasks(): CorpusTasks {
         // drain, if running, holds its views until it ends).
         results = m.results;
         if (shared) shared = release(shared);
+        tablesDone();
         return;
       }
       void worker.terminate();
@@ -296,6 +302,7 @@ export function corpusTasks(): CorpusTasks {
         groupsHelped: theirs.groupsHelped,
       };
     },
+    workerTablesDone: () => Promise.race([workerTables, fromWorker.then(() => {})]),
     stop() {
       void worker.terminate();
     },
