@@ -3,16 +3,22 @@
 // Building row objects, checking and formatting them column by column (encoded-rows.ts), then
 // joining the CSV text and encoding it again took about as long as computing the rows. The bytes
 // are the same: string cells go through csvFormatter (so the same quoting and formula guard) and
-// are encoded once per distinct string; numbers are String(n), with integers written digit by
-// digit (the same text: String of an integer below 2^31 is its decimal digits, and String(-0) is
-// "0"). Cells are encoded one at a time, which gives the same bytes as encoding the joined line:
+// are encoded once per distinct string; numbers are String(n), written as bytes: integers digit
+// by digit (the same text: String of an integer below 2^31 is its decimal digits, and String(-0)
+// is "0"), fractions by shortest-number.ts (String itself for what it leaves). Cells are encoded
+// one at a time, which gives the same bytes as encoding the joined line:
 // a comma or newline always sits between two cells, so no surrogate pair can form across them.
 import { csvFormatter } from "../publish/csv.ts";
 import type { ColumnSpec, TableSpec } from "../tables/spec.ts";
 import type { ColumnBlock, RowBlock } from "./column-blocks.ts";
+import { writeShortest } from "./shortest-number.ts";
 
 const COMMA = 44;
 const NEWLINE = 10;
+/** Two ASCII digits for each of 0–99. */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, j) =>
+  j % 2 ? 48 + ((j >> 1) % 10) : 48 + Math.floor((j >> 1) / 10),
+);
 /** Longest String(n) of a finite double: "-1.2345678901234567e-308". */
 const MAX_NUMBER_CHARS = 24;
 
@@ -68,6 +74,19 @@ export class StringCells {
 function copy(from: Uint8Array, at: number, n: number, to: Uint8Array, toAt: number): number {
   for (let i = 0; i < n; i++) to[toAt + i] = from[at + i]!;
   return toAt + n;
+}
+
+/** String(v) of a number that is not an int32 (nothing when it is not finite) at to[at…];
+ *  returns the end. */
+function writeNumber(v: number, to: Uint8Array, at: number): number {
+  const end = writeShortest(v, to, at);
+  if (end >= 0 || !Number.isFinite(v)) return Math.max(end, at);
+  return writeAscii(String(v), to, at);
+}
+
+function writeAscii(s: string, to: Uint8Array, at: number): number {
+  for (let i = 0; i < s.length; i++) to[at + i] = s.charCodeAt(i);
+  return at + s.length;
 }
 
 type Column =
@@ -132,12 +151,14 @@ export class BlockBuilder {
 
   /** A string cell: entry `id` of `cells`. */
   str(c: number, cells: StringCells, id: number): void {
-    cells.encode(id);
+    let cellLength = cells.csvLength[id]!;
+    if (cellLength < 0) {
+      cells.encode(id);
+      cellLength = cells.csvLength[id]!;
+    }
     const pool = cells.pool;
-    const cellLength = cells.csvLength[id]!;
     this.room(cellLength + 1);
     this.separate(c);
-    this.csvAt = copy(pool, cells.csvAt[id]!, cellLength, this.csv, this.csvAt);
     const col = this.cols[c] as Extract<Column, { kind: "utf8" }>;
     const length = cells.utf8Length[id]!;
     if (col.at + length > col.bytes.length) {
@@ -145,7 +166,20 @@ export class BlockBuilder {
       grown.set(col.bytes.subarray(0, col.at));
       col.bytes = grown;
     }
-    col.at = copy(pool, cells.utf8At[id]!, length, col.bytes, col.at);
+    const from = cells.utf8At[id]!;
+    if (cells.csvAt[id] === from) {
+      // No quoting (most cells): one pass over the bytes for both.
+      const csv = this.csv;
+      const bytes = col.bytes;
+      const at = this.csvAt;
+      const colAt = col.at;
+      for (let i = 0; i < length; i++) csv[at + i] = bytes[colAt + i] = pool[from + i]!;
+      this.csvAt = at + length;
+    } else {
+      this.csvAt = copy(pool, cells.csvAt[id]!, cellLength, this.csv, this.csvAt);
+      copy(pool, from, length, col.bytes, col.at);
+    }
+    col.at += length;
     col.lengths[this.n] = length;
   }
 
@@ -154,7 +188,7 @@ export class BlockBuilder {
     this.room(MAX_NUMBER_CHARS + 1);
     this.separate(c);
     if ((v | 0) === v) this.digits(v);
-    else this.ascii(String(v));
+    else this.csvAt = writeAscii(String(v), this.csv, this.csvAt);
     (this.cols[c] as Extract<Column, { kind: "int32" }>).values[this.n] = v;
   }
 
@@ -163,7 +197,7 @@ export class BlockBuilder {
     this.room(MAX_NUMBER_CHARS + 1);
     this.separate(c);
     if ((v | 0) === v) this.digits(v);
-    else if (Number.isFinite(v)) this.ascii(String(v));
+    else this.csvAt = writeNumber(v, this.csv, this.csvAt);
     const col = this.cols[c] as Extract<Column, { kind: "float64" }>;
     col.values[this.n] = v;
     col.valid[this.n] = 1;
@@ -189,13 +223,6 @@ export class BlockBuilder {
     return this.n >= this.capacity;
   }
 
-  private ascii(s: string): void {
-    const csv = this.csv;
-    let at = this.csvAt;
-    for (let i = 0; i < s.length; i++) csv[at++] = s.charCodeAt(i);
-    this.csvAt = at;
-  }
-
   /** Decimal digits of an integer of int32 range: what String(v) gives. */
   private digits(v: number): void {
     const csv = this.csv;
@@ -203,21 +230,24 @@ export class BlockBuilder {
     let x = v;
     if (x < 0) {
       csv[at++] = 45; // "-"
-      x = -x;
+      x = -x; // 2^31 for -2^31: (x / 10) | 0 and (x / 100) | 0 are still right
     }
-    const from = at;
-    do {
-      const q = (x / 10) | 0;
-      csv[at++] = 48 + x - q * 10;
+    let n = 1;
+    for (let y = x; y >= 10; y = (y / 10) | 0) n++;
+    // Right to left, two digits at a time.
+    let end = at + n;
+    this.csvAt = end;
+    while (x >= 100) {
+      const q = (x / 100) | 0;
+      const pair = (x - q * 100) * 2;
+      csv[--end] = DIGIT_PAIRS[pair + 1]!;
+      csv[--end] = DIGIT_PAIRS[pair]!;
       x = q;
-    } while (x > 0);
-    // Written least significant first: reverse.
-    for (let i = from, j = at - 1; i < j; i++, j--) {
-      const t = csv[i]!;
-      csv[i] = csv[j]!;
-      csv[j] = t;
     }
-    this.csvAt = at;
+    if (x >= 10) {
+      csv[--end] = DIGIT_PAIRS[x * 2 + 1]!;
+      csv[--end] = DIGIT_PAIRS[x * 2]!;
+    } else csv[--end] = 48 + x;
   }
 
   take(): RowBlock {

@@ -17,6 +17,7 @@ import { tfidf } from "../language/tfidf.ts";
 import { termStatsTable } from "../tables/language.ts";
 import type { GroupKind, TermStatRow } from "../types.ts";
 import { BlockBuilder, StringCells } from "./block-builder.ts";
+import { logOddsBelow } from "./log-bound.ts";
 import type { RowBlock } from "./column-blocks.ts";
 import type { CompactSpeech as CollectedSpeech } from "./corpus-tables.ts";
 
@@ -55,13 +56,15 @@ function groupKey(kind: PooledKind, s: CollectedSpeech): string {
 
 const rate = (count: number, hanChars: number) => (hanChars > 0 ? (count / hanChars) * 10_000 : 0);
 
+/** A pooled group: its speeches (indexes, ascending) and totals, then per kept term (by rank r)
+ *  its count, df and Σ of per-speech rates at acc[3r], acc[3r + 1], acc[3r + 2]. */
 interface Group {
+  kind: number;
+  members: number[];
   speeches: number;
   hanChars: number;
   tokens: number;
-  count: Float64Array;
-  df: Int32Array;
-  rateSum: Float64Array;
+  acc: Float64Array;
 }
 
 /** The rows into `sink`, yielding whenever it is full. `speeches` in output order (speech_id);
@@ -73,11 +76,19 @@ function* termStatsInto(
   speechTerms: number,
 ): Generator<void> {
   const V = words.length;
+  const S = speeches.length;
   const corpus = new Float64Array(V);
   const df = new Int32Array(V);
-  const speechTokens = new Float64Array(speeches.length);
+  const speechTokens = new Float64Array(S);
+  // han_chars by speech: the speech rows read it in term order (scattered over the speeches),
+  // where a typed array costs one load and the speech objects a cache miss each.
+  const speechHan = new Float64Array(S);
   let corpusTokens = 0;
-  for (const [i, s] of speeches.entries()) {
+  // A negative count (never in practice) would make the corpus group's sums differ from the
+  // corpus counts: then it is summed like the other groups.
+  let noNegative = true;
+  for (let i = 0; i < S; i++) {
+    const s = speeches[i]!;
     let n = 0;
     // Arrays in locals: the JIT does not hoist their loads out of loops that store to others.
     const ids = s.termIds;
@@ -88,8 +99,10 @@ function* termStatsInto(
       n += c;
       corpus[t] = corpus[t]! + c;
       if (c > 0) df[t] = df[t]! + 1;
+      else if (c < 0) noNegative = false;
     }
     speechTokens[i] = n;
+    speechHan[i] = s.speech.han_chars;
     corpusTokens += n;
   }
   const keptIds: number[] = [];
@@ -101,71 +114,162 @@ function* termStatsInto(
   keptIds.forEach((t, r) => (rank[t] = r));
   const alpha0 = corpusTokens;
 
-  const pooled = new Map<PooledKind, Map<string, Group>>(POOLED_KINDS.map((k) => [k, new Map()]));
-  // A speech's kept terms (rank, count, rate), gathered once for its four groups.
-  let keptRank = new Int32Array(0);
-  let keptCount = new Int32Array(0);
-  let keptRate = new Float64Array(0);
-  for (const [i, s] of speeches.entries()) {
-    const ids = s.termIds;
-    const counts = s.termCounts;
-    const hanChars = s.speech.han_chars;
-    if (keptRank.length < ids.length) {
-      keptRank = new Int32Array(ids.length);
-      keptCount = new Int32Array(ids.length);
-      keptRate = new Float64Array(ids.length);
-    }
-    let m = 0;
-    for (let j = 0; j < ids.length; j++) {
-      const c = counts[j]!;
-      const r = rank[ids[j]!]!;
-      if (c <= 0 || r < 0) continue;
-      keptRank[m] = r;
-      keptCount[m] = c;
-      keptRate[m++] = rate(c, hanChars);
-    }
-    for (const kind of POOLED_KINDS) {
-      const groups = pooled.get(kind)!;
+  // Pooled groups, totals summed in speech order as termStats() does.
+  const pooled = POOLED_KINDS.map(() => new Map<string, Group>());
+  for (let i = 0; i < S; i++) {
+    const s = speeches[i]!;
+    POOLED_KINDS.forEach((kind, k) => {
       const key = groupKey(kind, s);
-      let g = groups.get(key);
-      if (!g)
-        groups.set(
-          key,
-          (g = {
-            speeches: 0,
-            hanChars: 0,
-            tokens: 0,
-            count: new Float64Array(K),
-            df: new Int32Array(K),
-            rateSum: new Float64Array(K),
-          }),
-        );
-      g.speeches++;
-      g.hanChars += hanChars;
-      g.tokens += speechTokens[i]!;
-      const gCount = g.count;
-      const gDf = g.df;
-      const gRateSum = g.rateSum;
-      for (let j = 0; j < m; j++) {
-        const r = keptRank[j]!;
-        gCount[r] = gCount[r]! + keptCount[j]!;
-        gDf[r] = gDf[r]! + 1;
-        gRateSum[r] = gRateSum[r]! + keptRate[j]!;
+      let g = pooled[k]!.get(key);
+      if (!g) {
+        g = { kind: k, members: [], speeches: 0, hanChars: 0, tokens: 0, acc: new Float64Array(0) };
+        pooled[k]!.set(key, g);
       }
+      g.members.push(i);
+      g.speeches++;
+      g.hanChars += s.speech.han_chars;
+      g.tokens += speechTokens[i]!;
+    });
+  }
+  // Term sums one group at a time, its speeches in order (so each rate sum adds in the same
+  // order as termStats()): the group's accumulator stays in cache, where adding each speech to
+  // its four groups at once missed the cache on nearly every term (~1 s at 10,000 speeches).
+  for (const groups of pooled)
+    for (const g of groups.values()) {
+      const acc = (g.acc = new Float64Array(3 * K));
+      if (g.kind === 0 && noNegative) {
+        // The corpus group's sums are the corpus counts and df (its rate sum is never shown).
+        for (let r = 0; r < K; r++) {
+          acc[3 * r] = corpus[keptIds[r]!]!;
+          acc[3 * r + 1] = df[keptIds[r]!]!;
+        }
+        continue;
+      }
+      for (const i of g.members) {
+        const s = speeches[i]!;
+        const ids = s.termIds;
+        const counts = s.termCounts;
+        const hanChars = speechHan[i]!;
+        for (let j = 0; j < ids.length; j++) {
+          const c = counts[j]!;
+          const r = rank[ids[j]!]!;
+          if (c <= 0 || r < 0) continue;
+          const at = 3 * r;
+          acc[at] = acc[at]! + c;
+          acc[at + 1] = acc[at + 1]! + 1;
+          acc[at + 2] = acc[at + 2]! + rate(c, hanChars);
+        }
+      }
+      g.members = [];
+    }
+
+  // Each speech's most distinctive kept terms (the same z as the row will show), then a CSR
+  // inverted index of them: for each kept term, (speech index, count, z) in speech order.
+  const chosen = chooseSpeechTerms(speeches, speechTokens, corpus, corpusTokens, rank, speechTerms);
+  const postings = new Int32Array(K + 1);
+  for (let c = 0; c < chosen.n; c++)
+    postings[chosen.rank[c]! + 1] = postings[chosen.rank[c]! + 1]! + 1;
+  for (let r = 0; r < K; r++) postings[r + 1] = postings[r + 1]! + postings[r]!;
+  const fill = postings.slice(0, K);
+  const postSpeech = new Int32Array(chosen.n);
+  const postCount = new Int32Array(chosen.n);
+  const postZ = new Float64Array(chosen.n); // NaN = null
+  for (let c = 0; c < chosen.n; c++) {
+    const at = fill[chosen.rank[c]!]!++;
+    postSpeech[at] = chosen.speech[c]!;
+    postCount[at] = chosen.count[c]!;
+    postZ[at] = chosen.z[c]!;
+  }
+  // Groups in output order (kind, then name in code-point order), then the speeches: their
+  // names are what start() gets, each row's group an index into them.
+  const ordered: Group[] = [];
+  const groupNames: string[] = [];
+  for (const groups of pooled)
+    for (const key of [...groups.keys()].sort(compare)) {
+      ordered.push(groups.get(key)!);
+      groupNames.push(key);
+    }
+  const firstSpeech = groupNames.length;
+  for (const s of speeches) groupNames.push(s.speechId);
+  sink.start(groupNames);
+
+  for (let r = 0; r < K; r++) {
+    const t = keptIds[r]!;
+    const total = corpus[t]!;
+    const alphaW = (alpha0 * total) / corpusTokens;
+    for (let o = 0; o < ordered.length; o++) {
+      const g = ordered[o]!;
+      const acc = g.acc;
+      const gDf = acc[3 * r + 1]!;
+      if (gDf === 0) continue;
+      const count = acc[3 * r]!;
+      const kind = g.kind;
+      const comparable = kind !== 0 && g.tokens < corpusTokens;
+      sink.row(
+        t,
+        kind,
+        o,
+        count,
+        g.hanChars,
+        rate(count, g.hanChars),
+        kind === 0 ? null : acc[3 * r + 2]! / g.speeches,
+        gDf,
+        null,
+        comparable
+          ? logOddsTerm(count, g.tokens, total - count, corpusTokens - g.tokens, alphaW, alpha0).z
+          : null,
+      );
+      if (sink.full) yield;
+    }
+    const idf = df[t]!;
+    for (let p = postings[r]!; p < postings[r + 1]!; p++) {
+      const i = postSpeech[p]!;
+      const hanChars = speechHan[i]!;
+      const count = postCount[p]!;
+      const z = postZ[p]!;
+      sink.row(
+        t,
+        SPEECH_KIND,
+        firstSpeech + i,
+        count,
+        hanChars,
+        rate(count, hanChars),
+        null,
+        1,
+        tfidf(count, speechTokens[i]!, idf, S),
+        Number.isNaN(z) ? null : z,
+      );
+      if (sink.full) yield;
     }
   }
-  // Each speech's most distinctive kept terms (the same z as the row will show), then a CSR
-  // inverted index of them: for each kept term, (speech index, count, z) in speech order. The
-  // top terms come from a bounded heap under compareDistinctive's order (z desc, count desc, term
-  // code points), which picks the same terms as sorting all of them and cutting: the order is
-  // total within a speech (its terms are distinct).
-  const chosenSpeech: number[] = [];
-  const chosenRank: number[] = [];
-  const chosenCount: number[] = [];
-  const chosenZ: number[] = []; // NaN = null
+}
+
+/** Per speech, in speech order, its kept terms with the `speechTerms` highest z (the same z as
+ *  the row will show; NaN = null) in compareDistinctive's order (z desc, count desc, term code
+ *  points). They come from a bounded heap, which picks the same terms as sorting all of them
+ *  and cutting: the order is total within a speech (its terms are distinct). */
+function chooseSpeechTerms(
+  speeches: readonly CollectedSpeech[],
+  speechTokens: Float64Array,
+  corpus: Float64Array,
+  corpusTokens: number,
+  rank: Int32Array,
+  speechTerms: number,
+): { n: number; speech: Int32Array; rank: Int32Array; count: Int32Array; z: Float64Array } {
+  const alpha0 = corpusTokens;
+  const most = Math.max(speechTerms, 0);
+  let room = Math.min(most * speeches.length, 1 << 20);
+  let out = {
+    n: 0,
+    speech: new Int32Array(room),
+    rank: new Int32Array(room),
+    count: new Int32Array(room),
+    z: new Float64Array(room),
+  };
   let zs = new Float64Array(0);
-  const heap = new Int32Array(Math.max(speechTerms, 0));
-  for (const [i, s] of speeches.entries()) {
+  const heap = new Int32Array(most);
+  for (let i = 0; i < speeches.length; i++) {
+    const s = speeches[i]!;
     const tokens = speechTokens[i]!;
     const ids = s.termIds;
     const counts = s.termCounts;
@@ -202,14 +306,23 @@ function* termStatsInto(
       const t = ids[j]!;
       const count = counts[j]!;
       if (count <= 0 || rank[t]! < 0) continue;
-      const total = corpus[t]!;
-      const alphaW = (alpha0 * total) / corpusTokens;
-      z[j] =
-        tokens < corpusTokens
-          ? logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z
-          : -Infinity;
-      if (speechTerms <= 0) continue;
-      if (size < speechTerms) {
+      if (most === 0) continue;
+      if (tokens < corpusTokens) {
+        // logOddsTerm(count, tokens, total - count, corpusTokens - tokens, alphaW, alpha0).z,
+        // operation for operation (so the same z), left out for a term whose z is surely
+        // below the list's last once the list is full (log-bound.ts: ~70 % of them).
+        const total = corpus[t]!;
+        const alphaW = (alpha0 * total) / corpusTokens;
+        const yB = total - count;
+        const nB = corpusTokens - tokens;
+        const p1 = count + alphaW;
+        const q1 = tokens + alpha0 - count - alphaW;
+        const p2 = yB + alphaW;
+        const q2 = nB + alpha0 - yB - alphaW;
+        if (size === most && logOddsBelow(p1, q1, p2, q2, z[heap[0]!]!)) continue;
+        z[j] = (Math.log(p1 / q1) - Math.log(p2 / q2)) / Math.sqrt(1 / p1 + 1 / p2);
+      } else z[j] = -Infinity;
+      if (size < most) {
         // Sift up.
         let at = size++;
         heap[at] = j;
@@ -226,85 +339,30 @@ function* termStatsInto(
         siftDown(0);
       }
     }
-    const kept = Array.from(heap.subarray(0, size)).sort((a, b) => (before(a, b) ? -1 : 1));
-    for (const j of kept) {
-      chosenSpeech.push(i);
-      chosenRank.push(rank[ids[j]!]!);
-      chosenCount.push(counts[j]!);
-      chosenZ.push(zs[j] === -Infinity ? NaN : zs[j]!);
+    if (out.n + size > room) {
+      room = Math.max(room * 2, out.n + size);
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      out = {
+        n: out.n,
+        speech: grow(out.speech, new Int32Array(room)),
+        rank: grow(out.rank, new Int32Array(room)),
+        count: grow(out.count, new Int32Array(room)),
+        z: grow(out.z, new Float64Array(room)),
+      };
+    }
+    // Popping the root gives the terms last first: fill this speech's slots from the end.
+    out.n += size;
+    for (let at = out.n - 1; size > 0; at--) {
+      const j = heap[0]!;
+      heap[0] = heap[--size]!;
+      siftDown(0);
+      out.speech[at] = i;
+      out.rank[at] = rank[ids[j]!]!;
+      out.count[at] = counts[j]!;
+      out.z[at] = z[j] === -Infinity ? NaN : z[j]!;
     }
   }
-  const postings = new Int32Array(K + 1);
-  for (const r of chosenRank) postings[r + 1] = postings[r + 1]! + 1;
-  for (let r = 0; r < K; r++) postings[r + 1] = postings[r + 1]! + postings[r]!;
-  const fill = postings.slice(0, K);
-  const postSpeech = new Int32Array(postings[K]!);
-  const postCount = new Int32Array(postings[K]!);
-  const postZ = new Float64Array(postings[K]!); // NaN = null
-  for (let c = 0; c < chosenRank.length; c++) {
-    const at = fill[chosenRank[c]!]!++;
-    postSpeech[at] = chosenSpeech[c]!;
-    postCount[at] = chosenCount[c]!;
-    postZ[at] = chosenZ[c]!;
-  }
-  // Groups in output order (kind, then name in code-point order), then the speeches: their
-  // names are what start() gets, each row's group an index into them.
-  const ordered: { g: Group; kind: number; name: number }[] = [];
-  const groupNames: string[] = [];
-  POOLED_KINDS.forEach((kind, k) => {
-    const groups = pooled.get(kind)!;
-    for (const key of [...groups.keys()].sort(compare)) {
-      ordered.push({ g: groups.get(key)!, kind: k, name: groupNames.length });
-      groupNames.push(key);
-    }
-  });
-  const firstSpeech = groupNames.length;
-  for (const s of speeches) groupNames.push(s.speechId);
-  sink.start(groupNames);
-
-  for (let r = 0; r < K; r++) {
-    const t = keptIds[r]!;
-    const total = corpus[t]!;
-    const alphaW = (alpha0 * total) / corpusTokens;
-    for (const { g, kind, name } of ordered) {
-      if (g.df[r] === 0) continue;
-      const count = g.count[r]!;
-      const comparable = kind !== 0 && g.tokens < corpusTokens;
-      sink.row(
-        t,
-        kind,
-        name,
-        count,
-        g.hanChars,
-        rate(count, g.hanChars),
-        kind === 0 ? null : g.rateSum[r]! / g.speeches,
-        g.df[r]!,
-        null,
-        comparable
-          ? logOddsTerm(count, g.tokens, total - count, corpusTokens - g.tokens, alphaW, alpha0).z
-          : null,
-      );
-      if (sink.full) yield;
-    }
-    for (let p = postings[r]!; p < postings[r + 1]!; p++) {
-      const i = postSpeech[p]!;
-      const hanChars = speeches[i]!.speech.han_chars;
-      const count = postCount[p]!;
-      sink.row(
-        t,
-        SPEECH_KIND,
-        firstSpeech + i,
-        count,
-        hanChars,
-        rate(count, hanChars),
-        null,
-        1,
-        tfidf(count, speechTokens[i]!, df[t]!, speeches.length),
-        Number.isNaN(postZ[p]!) ? null : postZ[p]!,
-      );
-      if (sink.full) yield;
-    }
-  }
+  return out;
 }
 
 /** Rows as objects, in chunks of about `chunkRows` (tests, and readers that want rows). */
