@@ -8,43 +8,19 @@
 // types, offsets, validity bitmaps (none when a column has no null), zero bytes under nulls,
 // so the Parquet files are byte-identical (test/scale/encoded-rows.test.ts).
 import { Bool, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from "apache-arrow";
-import { deserialize, serialize } from "node:v8";
 import type { ColumnSpec, TableSpec } from "../tables/spec.ts";
+import { utf8Length, type ColumnBlock, type RowBlock } from "./column-bytes.ts";
 import type { EncodedRows } from "./encoded-rows.ts";
 
-/** One column of a run of rows. `valid`: a byte per row, 1 = not null; null when no null. */
-export type ColumnBlock =
-  /** The same value on every row (speech_id, mostly): stored once. */
-  | { kind: "same"; value: unknown }
-  | { kind: "utf8"; valid: Uint8Array | null; lengths: Int32Array; bytes: Uint8Array }
-  | { kind: "int32"; valid: Uint8Array | null; values: Int32Array }
-  | { kind: "float64"; valid: Uint8Array | null; values: Float64Array }
-  | { kind: "bool"; valid: Uint8Array | null; values: Uint8Array };
-
-export interface RowBlock {
-  n: number;
-  /** CSV lines of the rows (each ending in "\n", no header), as text or UTF-8 bytes. */
-  csv: string | Uint8Array;
-  columns: ColumnBlock[];
-}
-
-/** UTF-8 byte length of a JS string (a lone surrogate encodes as U+FFFD: 3 bytes). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
+// The block types and their byte form live in column-bytes.ts, which does not load apache-arrow
+// (~140 modules): pool workers only encode blocks and need neither Arrow nor the regrouping here.
+export {
+  deserializeColumns,
+  serializeColumns,
+  utf8Length,
+  type ColumnBlock,
+  type RowBlock,
+} from "./column-bytes.ts";
 
 function validOf(values: readonly unknown[]): Uint8Array | null {
   if (!values.includes(null)) return null;
@@ -109,17 +85,6 @@ export function toRowBlock(spec: TableSpec<any>, e: EncodedRows): RowBlock {
         : { kind: "same", value: (encoded as { same: unknown }).same };
     }),
   };
-}
-
-/** The columns of a block as bytes (V8 serialization keeps typed arrays as raw bytes). */
-export function serializeColumns(b: Pick<RowBlock, "n" | "columns">): Buffer {
-  return serialize({ n: b.n, columns: b.columns });
-}
-
-export function deserializeColumns(bytes: Uint8Array): Pick<RowBlock, "n" | "columns"> {
-  const { n, columns } = deserialize(bytes) as Pick<RowBlock, "n" | "columns">;
-  if (typeof n !== "number" || !Array.isArray(columns)) throw new Error("not a column block");
-  return { n, columns };
 }
 
 /** Rows [from, to) of one part, for one column. */

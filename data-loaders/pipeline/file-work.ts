@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { cleanText } from "../clean/clean-text.ts";
 import { minhashSignature } from "../ingest/dedupe.ts";
 import { candidateOccurrences, type Occurrence } from "../language/candidates.ts";
+import { tokensOfSentences } from "../language/tokenize.ts";
 import { readInput } from "../ingest/read-input.ts";
 import { speechId } from "../ingest/speech-id.ts";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
@@ -12,8 +13,8 @@ import type { SpeechCache } from "./cache.ts";
 import type { StoredParts } from "./speech-store.ts";
 import type { PipelineContext } from "./context.ts";
 import { processSpeech } from "./process-speech.ts";
-import { encodeRows } from "./encoded-rows.ts";
-import { serializeColumns, toRowBlock } from "./column-blocks.ts";
+import { serializeColumns } from "./column-bytes.ts";
+import { encodeRowBlock } from "./row-block-encoder.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
@@ -54,8 +55,7 @@ function encodeSpeechTable(
   table: SpeechTable,
   rows: readonly unknown[],
 ): void {
-  const spec = SPEECH_TABLE_SPECS[table];
-  const block = toRowBlock(spec, encodeRows(spec, rows));
+  const block = encodeRowBlock(SPEECH_TABLE_SPECS[table], rows);
   parts[table] = serializeColumns(block);
   parts[`${table}.csv`] = block.csv;
 }
@@ -96,24 +96,7 @@ export interface LocalTokens {
 }
 
 export function localTokens(sentences: readonly (readonly string[])[]): LocalTokens {
-  const index = new Map<string, number>();
-  const vocab: string[] = [];
-  let n = 0;
-  for (const s of sentences) n += s.length;
-  const ids = new Int32Array(n);
-  const sentenceEnds = new Int32Array(sentences.length);
-  let k = 0;
-  sentences.forEach((s, j) => {
-    for (const w of s) {
-      let id = index.get(w);
-      if (id === undefined) index.set(w, (id = vocab.push(w) - 1));
-      ids[k++] = id;
-    }
-    sentenceEnds[j] = k;
-  });
-  const counts = new Int32Array(vocab.length);
-  for (let i = 0; i < n; i++) counts[ids[i]!]!++;
-  return { vocab, counts, ids, sentenceEnds };
+  return tokensOfSentences(sentences);
 }
 
 /**
@@ -191,7 +174,7 @@ export async function processFile(
     textDigest: createHash("sha256").update(cleaned.text).digest("hex"),
     candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
-    tokens: localTokens(r.sentenceTokens),
+    tokens: r.tokens,
     rowCounts: {
       sections: r.sections.length,
       sentences: r.sentences.length,

@@ -14,7 +14,7 @@ import type {
 } from "../types.ts";
 import { describeSpeech } from "../describe/describe-speech.ts";
 import { segmentSpeech } from "../segment/index.ts";
-import { termsForSpeech } from "../language/tokenize.ts";
+import { sentenceWords, speechTerms, type SpeechTokens } from "../language/tokenize.ts";
 import { findFormulationHits } from "../language/formulations.ts";
 import { scoreThemes } from "../language/themes.ts";
 import type { PipelineContext } from "./context.ts";
@@ -33,8 +33,10 @@ export interface SpeechResult {
   terms: TermRow[];
   hits: FormulationHitRow[];
   themeScores: ThemeScoreRow[];
-  /** Kept tokens of each sentence, for corpus-level collocations. */
-  sentenceTokens: string[][];
+  /** Kept tokens of the speech (speech-local ids), for term_stats and collocations. */
+  tokens: SpeechTokens;
+  /** The same tokens as words, sentence by sentence (computed when read). */
+  readonly sentenceTokens: string[][];
 }
 
 export function processSpeech(input: SpeechInput, ctx: PipelineContext): SpeechResult {
@@ -44,10 +46,7 @@ export function processSpeech(input: SpeechInput, ctx: PipelineContext): SpeechR
   const segmented = segmentSpeech(text);
   const sections: SectionRow[] = segmented.sections.map((s) => ({ speech_id: speechId, ...s }));
   const sentences: SentenceRow[] = segmented.sentences.map((s) => ({ speech_id: speechId, ...s }));
-  const sentenceTokens: string[][] = [];
-  const terms = termsForSpeech(speechId, sentences, ctx.tokenizer, (words) =>
-    sentenceTokens.push(words),
-  );
+  const { terms, tokens } = speechTerms(speechId, sentences, ctx.tokenizer);
   const hits = findFormulationHits(speechId, text, sentences, ctx.lexicon);
   const leaves = sections.filter((s) => s.is_leaf);
   const themeScores = scoreThemes(speechId, text, leaves, ctx.codebook, ctx.scanThemes);
@@ -70,5 +69,17 @@ export function processSpeech(input: SpeechInput, ctx: PipelineContext): SpeechR
     sections: sections.length,
     sentences: sentences.length,
   };
-  return { speech, sections, sentences, removals, terms, hits, themeScores, sentenceTokens };
+  return {
+    speech,
+    sections,
+    sentences,
+    removals,
+    terms,
+    hits,
+    themeScores,
+    tokens,
+    get sentenceTokens() {
+      return sentenceWords(tokens);
+    },
+  };
 }

@@ -26,6 +26,7 @@ import {
   readSync,
   renameSync,
   writeSync,
+  writevSync,
 } from "node:fs";
 import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -75,13 +76,26 @@ export function writeStored<Name extends string, H>(
   // The raw block starts 8-aligned in the file, so a reader may view it as typed arrays.
   const padding = Buffer.alloc(align8(PREFIX + headerBytes.length) - PREFIX - headerBytes.length);
   const rawStart = PREFIX + headerBytes.length + padding.length;
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  const fd = openSync(tmp, "w");
+  // The folder is created when missing, not checked for on every file (a syscall per speech).
+  let fd: number;
   try {
-    for (const chunk of [prefix, headerBytes, padding, raw, ...bodies])
-      for (let done = 0; done < chunk.byteLength;)
+    fd = openSync(tmp, "w");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(tmp, "w");
+  }
+  try {
+    // One writev for the ~16 chunks; a short write (rare on a file) finishes chunk by chunk.
+    const chunks = [prefix, headerBytes, padding, raw, ...bodies];
+    let skip = writevSync(fd, chunks);
+    for (const chunk of chunks) {
+      const from = Math.min(skip, chunk.byteLength);
+      skip -= from;
+      for (let done = from; done < chunk.byteLength;)
         done += writeSync(fd, chunk, done, chunk.byteLength - done);
+    }
   } finally {
     closeSync(fd);
   }
