@@ -31,7 +31,8 @@ export function unbalancedPairs(text: string): string[] {
 }
 
 const TERMINAL = /[。！？!?；;]$/;
-const TRAILING_CLOSERS = /[”’」』）)》\s]+$/;
+/** Closing quotes and brackets, and whitespace, that may follow the last terminal mark. */
+const TRAILING_CLOSER = /[”’」』）)》\s]/;
 const DATE_SIGNATURE =
   /\n[^\n]{0,20}(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[^\n。]{0,8}日?$/;
 const TRAILING_NOTE = /[（(][^（）()\n]{0,40}[）)]\s*$/;
@@ -42,14 +43,34 @@ const DANGLING = /(?:…+|\.{3,}|等等)$/;
  * very end (a scraper's "read more" cut).
  */
 export function isTruncated(text: string): boolean {
-  // A closing date line (2023年6月30日) is a signature, not the last sentence.
-  const t = text.trimEnd().replace(DATE_SIGNATURE, "").trimEnd();
+  // Every pattern here is anchored at the end and spans a bounded number of units (noted at
+  // each), so it is run on the end of the text only: the same match, where a search of the
+  // whole speech tried every position.
+  // A closing date line (2023年6月30日) is a signature, not the last sentence. (At most 35
+  // units: "\n", 20, 4 digits, 年, 8, 日.)
+  const t = replaceAtEnd(text.trimEnd(), DATE_SIGNATURE, 35).trimEnd();
   if (t.length === 0) return false;
-  if (DANGLING.test(t)) return true;
+  if (DANGLING.test(t.slice(-3))) return true; // "…", "..." or "等等"
   // A closing stage note or source line in brackets (（鼓掌）, (来源：…）) is not the last sentence.
-  const core = t.replace(TRAILING_NOTE, "").replace(TRAILING_CLOSERS, "");
+  // (At most 42 units: t ends in no whitespace for \s* to take.)
+  const core = withoutTrailingClosers(replaceAtEnd(t, TRAILING_NOTE, 42));
   // A text ending in a closing quote right after a terminal mark (…。”) is complete.
-  return !TERMINAL.test(core);
+  return !TERMINAL.test(core.slice(-1));
+}
+
+/** s.replace(re, "") for a pattern that is anchored at the end of s, has no look-behind and
+ *  matches at most maxLength units: only the last maxLength units are searched. */
+function replaceAtEnd(s: string, re: RegExp, maxLength: number): string {
+  if (s.length <= maxLength) return s.replace(re, "");
+  const cut = s.length - maxLength;
+  return s.slice(0, cut) + s.slice(cut).replace(re, "");
+}
+
+/** The run of TRAILING_CLOSER characters at the end of s removed (s.replace(/[…]+$/, "")). */
+function withoutTrailingClosers(s: string): string {
+  let end = s.length;
+  while (end > 0 && TRAILING_CLOSER.test(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** Declared vs counted length differ by more than this share of the declared length. */

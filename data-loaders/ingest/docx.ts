@@ -1,5 +1,5 @@
-// Text extraction from .docx files (Office Open XML) through mammoth.
-import mammoth from "mammoth";
+// Text extraction from .docx files (Office Open XML) through mammoth, loaded on the first .docx
+// (it and its zip library are ~100 ms of start-up for every pool worker otherwise).
 
 export type DocxResult = { kind: "ok"; text: string } | { kind: "unreadable"; detail: string };
 
@@ -9,6 +9,7 @@ export type DocxResult = { kind: "ok"; text: string } | { kind: "unreadable"; de
  */
 export async function extractDocxText(buffer: Buffer): Promise<DocxResult> {
   try {
+    const { default: mammoth } = await import("mammoth");
     const result = await mammoth.extractRawText({ buffer });
     return { kind: "ok", text: result.value };
   } catch (err) {

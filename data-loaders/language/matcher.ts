@@ -38,6 +38,9 @@ export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
   // First code unit of every pattern: most positions of a text start none, and are skipped
   // without a trie lookup.
   const starts = new Uint8Array(0x10000);
+  // The root's children by code unit, for first characters in the BMP: the first step of a walk
+  // is an array read, not a Map lookup (most walks end after one or two steps).
+  const firstStep: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
   let size = 0;
   for (const entry of entries) {
     for (const pattern of entry.patterns) {
@@ -59,6 +62,8 @@ export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
       }
     }
   }
+  for (const [cp, child] of root.next)
+    if (cp < 0xd800 || (cp > 0xdfff && cp <= 0xffff)) firstStep[cp] = child;
   return {
     size,
     findAll(text: string, offset = 0): Match[] {
@@ -69,10 +74,12 @@ export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
           i += text.codePointAt(i)! > 0xffff ? 2 : 1;
           continue;
         }
-        let node: TrieNode | undefined = root;
-        let best: TrieNode["hit"];
-        let bestEnd = 0;
-        let j = i;
+        const first = firstStep[text.charCodeAt(i)];
+        // A surrogate (or a lone one) starts its walk at the root, by code point.
+        let node: TrieNode | undefined = first ?? root;
+        let best: TrieNode["hit"] = first?.hit;
+        let j = first ? i + 1 : i;
+        let bestEnd = j;
         while (j < text.length) {
           // Walk by code point so astral characters (rare, but present in names) stay whole.
           const cp = text.codePointAt(j)!;
@@ -85,7 +92,13 @@ export function buildMatcher(entries: readonly MatchEntry[]): Matcher {
           }
         }
         if (best) {
-          out.push({ ...best, start: i + offset, end: bestEnd + offset });
+          // A literal, not a spread of `best`: one object shape, and several times faster.
+          out.push({
+            id: best.id,
+            pattern: best.pattern,
+            start: i + offset,
+            end: bestEnd + offset,
+          });
           i = bestEnd;
         } else {
           i += text.codePointAt(i)! > 0xffff ? 2 : 1;

@@ -48,7 +48,7 @@ export function themeScanner(codebook: Codebook): (text: string, offset?: number
     const hits: ThemeHit[] = matcher
       .findAll(text, offset)
       .map((m) => ({ theme_id: m.id, term: m.pattern, start: m.start, end: m.end }));
-    if (regexes.length === 0) return hits;
+    const literal = hits.length;
     for (const { id, source, re } of regexes) {
       for (const m of text.matchAll(re)) {
         if (m[0].length === 0) continue;
@@ -60,7 +60,9 @@ export function themeScanner(codebook: Codebook): (text: string, offset?: number
         });
       }
     }
-    return nonOverlapping(hits);
+    // The matcher's hits alone are already leftmost-longest, in order and disjoint: what
+    // nonOverlapping would return (most spans have no pattern hit).
+    return hits.length === literal ? hits : nonOverlapping(hits);
   };
 }
 

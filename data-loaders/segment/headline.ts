@@ -44,6 +44,10 @@ function readHeadlines(text: string, paragraphs: readonly Paragraph[]): Headline
   const found: Headline[] = [];
   paragraphs.forEach((para, pi) => {
     para.sentences.forEach((sentence, si) => {
+      // Most sentences are longer than any headline (core.length ≤ MAX_HAN + 6 below, and s is
+      // the core plus at most "。"): rejected before the pattern tests, which are pure, so the
+      // order does not change which sentences pass.
+      if (sentence.end - sentence.start > MAX_HAN + 7) return;
       const s = text.slice(sentence.start, sentence.end);
       const whole = para.sentences.length === 1;
       const core = s.endsWith("。") ? s.slice(0, -1) : whole ? s : null;
