@@ -37,8 +37,13 @@ interface Measured {
   wallMs: number;
   rssMb: number;
   pssMb: number;
+  /** CPU time (user + system) of the whole process tree, s (see treeMemoryMb). */
+  cpuS: number;
   timings: Record<string, number>;
 }
+
+/** USER_HZ: the unit of /proc/<pid>/stat's times (100 on every Linux architecture Node runs on). */
+const CLOCK_TICKS = 100;
 
 /**
  * Memory (MB) of a process and all its descendants (worker processes included): summed RSS,
@@ -46,9 +51,10 @@ interface Measured {
  * summed PSS (proportional set size: a shared page is split among its sharers), which is what
  * the tree really occupies.
  */
-function treeMemoryMb(root: number): { rss: number; pss: number } {
+function treeMemoryMb(root: number): { rss: number; pss: number; cpuS: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const cpu = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -57,6 +63,12 @@ function treeMemoryMb(root: number): { rss: number; pss: number } {
       const pid = Number(name);
       const ppid = Number(fields[1]);
       rss.set(pid, Number(fields[21]) * 4096);
+      // utime + stime + cutime + cstime (clock ticks): the process and its children that have
+      // ended and been waited for (worker processes, once they exit, count in their parent).
+      cpu.set(
+        pid,
+        Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
+      );
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // the process ended while we looked
@@ -64,10 +76,12 @@ function treeMemoryMb(root: number): { rss: number; pss: number } {
   }
   let total = 0;
   let pss = 0;
+  let ticks = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
+    ticks += cpu.get(pid) ?? 0;
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
       pss += m ? Number(m[1]) * 1024 : (rss.get(pid) ?? 0);
@@ -76,7 +90,7 @@ function treeMemoryMb(root: number): { rss: number; pss: number } {
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return { rss: total / 2 ** 20, pss: pss / 2 ** 20 };
+  return { rss: total / 2 ** 20, pss: pss / 2 ** 20, cpuS: ticks / CLOCK_TICKS };
 }
 
 /** Runs the data command; wall time, peak summed RSS of its process tree, --timings output. */
@@ -95,17 +109,38 @@ async function run(args: string[]): Promise<Measured> {
   child.stderr.on("data", (d) => (stderr += d));
   let peak = 0;
   let peakPss = 0;
+  // The tree's CPU counters only grow (a worker's time moves into its parent's when it exits),
+  // so the largest sum seen is the CPU time to within the last sample.
+  let cpuS = 0;
   const sampler = setInterval(() => {
     const m = treeMemoryMb(child.pid!);
     peak = Math.max(peak, m.rss);
     peakPss = Math.max(peakPss, m.pss);
+    cpuS = Math.max(cpuS, m.cpuS);
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
   const wallMs = performance.now() - t;
   if (code !== 0) throw new Error(`data command failed (${code}):\n${stderr}`);
   const line = stderr.split("\n").find((l) => l.startsWith('{"timings"'));
-  return { wallMs, rssMb: peak, pssMb: peakPss, timings: line ? JSON.parse(line).timings : {} };
+  return {
+    wallMs,
+    rssMb: peak,
+    pssMb: peakPss,
+    cpuS,
+    timings: line ? JSON.parse(line).timings : {},
+  };
+}
+
+/** The one-thread nodejieba baseline (baseline.ts) on a corpus: wall and CPU ms. */
+function baseline(dir: string): { ms: number; cpuMs: number } {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "scripts", "bench", "baseline.ts"), dir],
+    { cwd: root, encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`baseline failed (${result.status}):\n${result.stderr}`);
+  return JSON.parse(result.stdout) as { ms: number; cpuMs: number };
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -118,14 +153,12 @@ for (const count of sizes) {
   const mb = bytes / 1e6;
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
-  const base = JSON.parse(
-    spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(root, "scripts", "bench", "baseline.ts"), dir],
-      { cwd: root, encoding: "utf8" },
-    ).stdout,
-  ) as { ms: number };
+  // The baseline before and after the full run: on a shared machine its speed moves by tens of
+  // percent within minutes, and the two bracket the full run's conditions.
+  const before = baseline(dir);
   const full = await run(["--corpus", dir, "--out", out, "--cache", cache]);
+  const after = baseline(dir);
+  const base = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
   const cacheMb = folderBytes(cache) / 1e6;
   // Change one file and rerun with the warm cache.
   appendFileSync(
@@ -147,8 +180,9 @@ for (const count of sizes) {
     `| full run wall time | ${fmt(full.wallMs / 1000)} s |`,
     `| throughput | ${fmt(mb / (full.wallMs / 1000), 2)} MB/s, ${fmt(count / (full.wallMs / 1000))} speeches/s |`,
     `| peak memory (full run), summed RSS / summed PSS | ${fmt(full.rssMb, 0)} MB / ${fmt(full.pssMb, 0)} MB |`,
-    `| baseline: nodejieba alone, one thread | ${fmt(base.ms / 1000)} s (${fmt(mb / (base.ms / 1000), 2)} MB/s) |`,
-    `| full run / baseline | ${fmt(full.wallMs / base.ms, 2)}× |`,
+    `| baseline: nodejieba alone, one thread, before / after the full run | ${fmt(before.ms / 1000)} s / ${fmt(after.ms / 1000)} s (mean ${fmt(mb / (base.ms / 1000), 2)} MB/s) |`,
+    `| full run / baseline (mean; range over the two) | ${fmt(full.wallMs / base.ms, 2)}× (${fmt(full.wallMs / Math.max(before.ms, after.ms), 2)}–${fmt(full.wallMs / Math.min(before.ms, after.ms), 2)}×) |`,
+    `| full run CPU time, process tree / baseline CPU time | ${fmt(full.cpuS)} s = ${fmt((1000 * full.cpuS) / base.cpuMs, 2)}× (${fmt((100 * full.cpuS * 1000) / full.wallMs / availableParallelism(), 0)} % of ${availableParallelism()} cores busy) |`,
     `| rerun after changing one file (cache) | ${fmt(inc.wallMs / 1000)} s = ${fmt((100 * inc.wallMs) / full.wallMs)} % of the full run, peak RSS ${fmt(inc.rssMb, 0)} MB (PSS ${fmt(inc.pssMb, 0)} MB) |`,
     `| rerun with nothing changed (outputs up to date) | ${fmt(same.wallMs / 1000)} s = ${fmt((100 * same.wallMs) / full.wallMs)} % of the full run |`,
     `| cache on disk after the full run | ${fmt(cacheMb, 0)} MB (${fmt(cacheMb / mb)}× the corpus) |`,
@@ -160,7 +194,7 @@ for (const count of sizes) {
       .join(", ")}`,
     "",
   );
-  console.error(lines.slice(-13).join("\n"));
+  console.error(lines.slice(-14).join("\n"));
 }
 
 const doc = `# Benchmarks
