@@ -10,7 +10,8 @@ import { SPEECH_TABLE_SPECS, SPEECH_TABLES } from "../../data-loaders/pipeline/f
 import { loadContext } from "../../data-loaders/pipeline/context.ts";
 import { processSpeech } from "../../data-loaders/pipeline/process-speech.ts";
 import { speechId } from "../../data-loaders/ingest/speech-id.ts";
-import { defineTable, type TableSpec } from "../../data-loaders/tables/spec.ts";
+import type { TableSpec } from "../../data-loaders/tables/spec.ts";
+import { mixedTable } from "../helpers/mixed-table.ts";
 import { loadSampleCleaned, sampleFiles } from "../helpers/sample.ts";
 
 function assertSameBlock(spec: TableSpec<any>, rows: readonly unknown[]): void {
@@ -51,21 +52,6 @@ const text = fc.oneof(
   fc.array(unit, { maxLength: 8 }).map((a) => a.join("")),
   fc.array(unit, { minLength: 60, maxLength: 90 }).map((a) => a.join("")),
 );
-
-const mixedTable = defineTable<Record<string, unknown>>({
-  name: "mixed",
-  title: "",
-  grain: "",
-  primaryKey: [],
-  columns: [
-    { name: "id", type: "string", description: "" },
-    { name: "s", type: "string", description: "", nullable: true },
-    { name: "i", type: "integer", description: "", nullable: true },
-    { name: "x", type: "number", description: "", nullable: true },
-    { name: "b", type: "boolean", description: "", nullable: true },
-  ],
-  invariants: [],
-});
 
 const integer = fc.oneof(
   fc.integer({ min: 0, max: 30 }),

@@ -18,7 +18,8 @@ import {
 } from "../../data-loaders/pipeline/column-blocks.ts";
 import { csvCell, csvFormatter, toCsv } from "../../data-loaders/publish/csv.ts";
 import { toParquet } from "../../data-loaders/publish/parquet.ts";
-import { defineTable, type TableSpec } from "../../data-loaders/tables/spec.ts";
+import type { TableSpec } from "../../data-loaders/tables/spec.ts";
+import { mixedTable } from "../helpers/mixed-table.ts";
 import {
   writeEncodedTable,
   writeTableStreaming,
@@ -76,22 +77,6 @@ test("encode → decode returns the rows; constant columns are stored once", () 
 
 /** What a string becomes once encoded to UTF-8 (a lone surrogate turns into U+FFFD). */
 const asUtf8 = (v: unknown) => (typeof v === "string" ? Buffer.from(v).toString("utf8") : v);
-
-/** A table with every column type, nullable, to exercise validity bitmaps. */
-const mixedTable = defineTable<Record<string, unknown>>({
-  name: "mixed",
-  title: "",
-  grain: "",
-  primaryKey: [],
-  columns: [
-    { name: "id", type: "string", description: "" },
-    { name: "s", type: "string", description: "", nullable: true },
-    { name: "i", type: "integer", description: "", nullable: true },
-    { name: "x", type: "number", description: "", nullable: true },
-    { name: "b", type: "boolean", description: "", nullable: true },
-  ],
-  invariants: [],
-});
 
 function randomMixed(rand: () => number, n: number, nulls: boolean): Record<string, unknown>[] {
   const maybe = (v: unknown) => (nulls && rand() < 0.2 ? null : v);
