@@ -45,6 +45,32 @@ export interface Tokenizer {
   tokenizeTexts?(texts: readonly string[]): TextsTokens;
 }
 
+/**
+ * nodejieba's cut(text, true) as words. With the patched build's cutLengths (jieba.ts) the words
+ * are sliced from the text by their lengths: the same strings, as cppjieba's tokens are
+ * consecutive pieces of its input, but without C++ making a JS string per token. Not for a text
+ * with surrogates (a lone one reaches cppjieba as U+FFFD, so cut()'s word would differ from the
+ * slice), nor when the lengths do not add up to the text: then cut() itself.
+ */
+export function segmenter(jieba: Jieba): (text: string) => string[] {
+  const cutLengths = jieba.cutLengths?.bind(jieba);
+  if (!cutLengths) return (text) => jieba.cut(text, true);
+  return (text) => {
+    if (SURROGATE.test(text)) return jieba.cut(text, true);
+    const lengths = cutLengths(text);
+    const words = new Array<string>(lengths.length);
+    let at = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      const end = at + lengths[i]!;
+      words[i] = text.slice(at, end);
+      at = end;
+    }
+    return at === text.length ? words : jieba.cut(text, true);
+  };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Kept tokens of several texts: word `vocab[id]` (tag `tags[id]`), ids in order of first
  *  appearance; `ids` the tokens text after text; `ends[k]` the end of text k in `ids`. */
 export interface TextsTokens {
@@ -144,10 +170,12 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
     return tagged[i]!.tag;
   };
 
+  const segment = segmenter(jieba);
+
   /** Calls fn for each kept token with its tag and its offset in text. */
   const forEachKept = (text: string, fn: (word: string, tag: string, at: number) => void) => {
     forget();
-    const cut = jieba.cut(text, true);
+    const cut = segment(text);
     let tagged: { word: string; tag: string }[] | undefined;
     let at = 0;
     for (let i = 0; i < cut.length; i++) {
@@ -175,7 +203,7 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
     const ends = new Int32Array(texts.length);
     let n = 0;
     for (let k = 0; k < texts.length; k++) {
-      const cut = jieba.cut(texts[k]!, true);
+      const cut = segment(texts[k]!);
       cutLengths[k] = cut.length;
       if (n + cut.length > scratch.length) {
         const bigger = new Int32Array(Math.max(2 * scratch.length, n + cut.length));
