@@ -222,7 +222,13 @@ ${lines.join("\n")}
   (test/scale/equivalence.test.ts).
 - nodejieba is rebuilt at install with its TextRank extractor sharing the segmenter's dictionary
   trie (scripts/setup/patch-nodejieba.mjs; same tokens and tags): ~110 MB per process before any
-  text, instead of ~220 MB with the two tries the published build makes.
+  text, instead of ~220 MB with the two tries the published build makes. The same patch adds
+  \`cutLengths(text)\`: the tokens' UTF-16 lengths as an Int32Array, which the tokenizer slices
+  out of the text, instead of a JS string made in C++ per token (~30 % of cut()'s time on speech
+  sentences; same words, checked against cut() in test/language/segmenter.test.ts). The baseline
+  below still calls plain \`cut\`. A speech's sentences are tokenized in one call with
+  speech-local word ids; the tags of words not seen before come from one \`tag()\` of them
+  joined by newlines.
 - Each worker writes a speech's bulky parts to one speech-store file
   (data-loaders/pipeline/speech-store.ts): the cleaned text, and per table its rows as binary
   columns (UTF-8 bytes + lengths, typed arrays: column-blocks.ts) and its CSV lines. That file is
