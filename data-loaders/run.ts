@@ -12,6 +12,7 @@ import { Collector } from "./pipeline/collector.ts";
 import { loadContext, loadLexiconContext } from "./pipeline/context.ts";
 import { finish } from "./pipeline/finish.ts";
 import { GroupCache } from "./pipeline/group-cache.ts";
+import { StoredSimilarities } from "./pipeline/similarity-memo.ts";
 import { contextFingerprint } from "./pipeline/fingerprint.ts";
 import { defaultWorkers, processCorpusFiles } from "./pipeline/pool.ts";
 import { ShardWriter, shardOf, type ShardSpec } from "./pipeline/shard.ts";
@@ -135,6 +136,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     progress(paths.length, paths.length + 1, "writing outputs");
     // Encoded row groups live beside the speech-store entries and, like them, only with a cache.
     const groups = opts.cacheDir ? new GroupCache(join(opts.cacheDir, "groups")) : null;
+    // So are the similarities of near-duplicate candidates (the rerun meets the same pairs).
+    const similarities = opts.cacheDir
+      ? new StoredSimilarities(join(opts.cacheDir, "dedupe", "similarities.json"))
+      : null;
     const { manifest, outputs, corpusTableMs, rowGroups } = await finish(
       collector,
       paths.length,
@@ -146,8 +151,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         time,
         parallel: (opts.workers ?? defaultWorkers()) > 1,
         groups,
+        similarities,
       },
     );
+    if (similarities) {
+      similarities.save();
+      timings.similarities_reused = similarities.hits;
+      timings.similarities_computed = similarities.added;
+    }
     Object.assign(timings, corpusTableMs);
     // Groups the corpus-tables worker encoded reach the writer through the cache.
     timings.row_groups_reused = rowGroups.reused - rowGroups.helped;

@@ -44,7 +44,21 @@ export interface DedupeDoc {
   digest?: string;
 }
 
-export function findDuplicates(docs: DedupeDoc[], threshold = 0.9): Map<string, DuplicateOf> {
+/**
+ * Exact similarities of text pairs known from elsewhere (an earlier run: pipeline/similarity-
+ * memo.ts), by the two texts' digests. Used only for documents that carry a digest; a pair it
+ * does not know is computed and given to set().
+ */
+export interface SimilarityMemo {
+  get(a: string, b: string): number | undefined;
+  set(a: string, b: string, similarity: number): void;
+}
+
+export function findDuplicates(
+  docs: DedupeDoc[],
+  threshold = 0.9,
+  memo?: SimilarityMemo,
+): Map<string, DuplicateOf> {
   const result = new Map<string, DuplicateOf>();
   const firstByText = new Map<string, string>();
   const textOf = (d: DedupeDoc) => (typeof d.text === "string" ? d.text : d.text());
@@ -66,14 +80,24 @@ export function findDuplicates(docs: DedupeDoc[], threshold = 0.9): Map<string, 
     if (sig.length !== BINS)
       throw new Error(`MinHash signature of ${sig.length} values, not ${BINS}`);
     const candidates = bands.candidates(sig, keptSignatures);
-    // Shingles only for the few texts with candidates: the signature (computed where the text
-    // was processed, and cached with it) is all the others need.
-    const shingles = candidates.length > 0 ? shingleHashes(textOf(doc)) : new Uint32Array(0);
+    // Shingles only for the few texts with candidates (the signature, computed where the text
+    // was processed and cached with it, is all the others need), and only for pairs the memo
+    // does not know: the same Jaccard, computed in an earlier run.
+    let shingles: Uint32Array | undefined;
 
     let best: { index: number; similarity: number } | null = null;
     for (const i of candidates) {
-      const theirs = keptShingles.get(i, () => shingleHashes(textOf(kept[i]!)));
-      const similarity = jaccard(shingles, theirs);
+      const other = kept[i]!;
+      const memoized = memo && doc.digest !== undefined && other.digest !== undefined;
+      let similarity = memoized ? memo.get(doc.digest!, other.digest!) : undefined;
+      if (similarity === undefined) {
+        shingles ??= shingleHashes(textOf(doc));
+        similarity = jaccard(
+          shingles,
+          keptShingles.get(i, () => shingleHashes(textOf(other))),
+        );
+        if (memoized) memo.set(doc.digest!, other.digest!, similarity);
+      }
       if (similarity >= threshold && (best === null || similarity > best.similarity))
         best = { index: i, similarity };
     }

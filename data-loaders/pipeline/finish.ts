@@ -3,7 +3,7 @@
 // bytes as publish/writeOutputs would write for the same rows (tested in test/scale).
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { findDuplicates } from "../ingest/dedupe.ts";
+import { findDuplicates, type SimilarityMemo } from "../ingest/dedupe.ts";
 import { rankCandidates } from "../language/candidates.ts";
 import { formulationRows } from "../language/formulations.ts";
 import { themeRows } from "../language/themes.ts";
@@ -44,6 +44,7 @@ export function settle(
   collector: Collector,
   nPaths: number,
   threshold: number,
+  similarities?: SimilarityMemo,
 ): { manifest: ManifestRow[]; kept: CollectedSpeech[] } {
   const readable = [...collector.readable.values()].sort((a, b) => a.index - b.index);
   const duplicates = findDuplicates(
@@ -54,6 +55,7 @@ export function settle(
       signature: r.minhash,
     })),
     threshold,
+    similarities,
   );
   const idByPath = new Map(readable.map((r) => [r.path, r.speechId]));
   const manifest: ManifestRow[] = [];
@@ -125,6 +127,8 @@ export async function finish(
     nearDuplicateThreshold: number;
     time: Timer;
     parallel: boolean;
+    /** Similarities of near-duplicate candidates known from earlier runs (with a cache). */
+    similarities?: SimilarityMemo | null;
     /** Encoded row groups kept between runs (with a cache), or null. */
     groups?: GroupCache | null;
   },
@@ -149,7 +153,7 @@ async function publish(
 ): Promise<FinishResult> {
   const { time } = opts;
   const { manifest, kept } = await time("dedupe", () =>
-    settle(collector, nPaths, opts.nearDuplicateThreshold),
+    settle(collector, nPaths, opts.nearDuplicateThreshold, opts.similarities ?? undefined),
   );
   const speeches = kept.map((k) => k.speech);
   const candidates = await time("candidates", () =>

@@ -258,7 +258,9 @@ ${lines.join("\n")}
   version, lexicon versions and file bytes, raw file hash, path, size limit). The main process
   serves hits itself (one read of the input into a reused buffer, one read of the entry's header
   and raw typed-array block); workers start only for misses. Duplicate detection uses the cached
-  MinHash signatures and re-shingles only LSH candidates. Beside the entries, \`groups/\` keeps
+  MinHash signatures and re-shingles only LSH candidate pairs it has not verified before
+  (\`dedupe/similarities.json\`: exact Jaccard by the two texts' digests; at 10,000 speeches a
+  rerun's duplicate detection 1.3 → 0.4 s). Beside the entries, \`groups/\` keeps
   every encoded row group with its CSV lines, keyed by the store keys of its speeches: a rerun
   copies the unchanged ones and prunes those it no longer uses. Everything is stored
   uncompressed (compression cost more CPU than anything else per speech), hence the size above:

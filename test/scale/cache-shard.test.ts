@@ -35,6 +35,12 @@ const opts = { maxBytes: 10 * 1024 * 1024, nearDuplicateThreshold: 0.9 };
 
 test("a changed file is recomputed, the rest served from the cache, output as a fresh run", async () => {
   const corpus = smallCorpus();
+  // A near copy (one line edited) makes a near-duplicate candidate pair for the second run.
+  const sample = readdirSync(corpus).filter((f) => f.endsWith(".txt") && !f.startsWith("zz"));
+  const lines = readFileSync(join(corpus, sample[1]!), "utf8").split("\n");
+  const longest = lines.reduce((best, l, i) => (l.length > lines[best]!.length ? i : best), 0);
+  lines[longest] = lines[longest]!.slice(0, lines[longest]!.length / 2) + "要认真抓好贯彻落实。";
+  writeFileSync(join(corpus, "near-copy.txt"), lines.join("\n"));
   const cacheDir = join(tmp("scale-cache-"), "c");
   await runPipeline({ corpus, out: tmp("scale-a-"), ...opts, workers: 1, cacheDir });
   const changed = readdirSync(join(corpus, "gen"))[0]!;
@@ -43,6 +49,7 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
     "同志们，让我们更加紧密地团结起来，奋力开创新局面。\n",
   );
   let hits = -1;
+  let reused = -1;
   const out = tmp("scale-b-");
   const r = await runPipeline({
     corpus,
@@ -50,9 +57,14 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
     ...opts,
     workers: 1,
     cacheDir,
-    onTimings: (t) => (hits = t.cache_hits!),
+    onTimings: (t) => {
+      hits = t.cache_hits!;
+      reused = t.similarities_reused!;
+    },
   });
   assert.equal(hits, r.counts.ingested + r.counts.duplicates - 1);
+  // Near-duplicate candidates met in the first run are not verified again.
+  assert.ok(reused > 0, `${reused} similarities reused`);
   const fresh = tmp("scale-fresh-");
   await referenceRun(corpus, fresh);
   assert.deepEqual(digests(out), digests(fresh));
