@@ -28,6 +28,8 @@ import {
   shardOf,
 } from "../../data-loaders/pipeline/shard.ts";
 import { runPipeline } from "../../data-loaders/run.ts";
+import { listCorpusFiles } from "../../data-loaders/ingest/list-files.ts";
+import { processCorpusFiles } from "../../data-loaders/pipeline/pool.ts";
 import { digests, smallCorpus, tmp } from "./helpers.ts";
 import { referenceRun } from "./reference-run.ts";
 
@@ -68,6 +70,45 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
   const fresh = tmp("scale-fresh-");
   await referenceRun(corpus, fresh);
   assert.deepEqual(digests(out), digests(fresh));
+});
+
+test("worker processes with a cache: the first miss starts a worker during the lookups; same files", async () => {
+  const corpus = smallCorpus();
+  const cacheDir = join(tmp("scale-cache2-"), "c");
+  await runPipeline({ corpus, out: tmp("scale-c-"), ...opts, workers: 2, cacheDir });
+  // The first file in path order changes: its miss comes first, the hits after it.
+  const first = (await listCorpusFiles(corpus))[0]!;
+  appendFileSync(join(corpus, first), "同志们，让我们更加紧密地团结起来，奋力开创新局面。\n");
+  const out = tmp("scale-d-");
+  let hits = -1;
+  const r = await runPipeline({
+    corpus,
+    out,
+    ...opts,
+    workers: 2,
+    cacheDir,
+    onTimings: (t) => (hits = t.cache_hits!),
+  });
+  assert.equal(hits, r.counts.ingested + r.counts.duplicates - 1);
+  const fresh = tmp("scale-fresh2-");
+  await referenceRun(corpus, fresh);
+  assert.deepEqual(digests(out), digests(fresh));
+});
+
+test("a worker that fails is a clear error, not a hang", async () => {
+  const corpus = smallCorpus();
+  // The speech store is a file, not a folder: every worker fails to write its first speech.
+  const storeDir = join(tmp("scale-store-"), "not-a-folder");
+  writeFileSync(storeDir, "");
+  await assert.rejects(
+    processCorpusFiles(
+      await listCorpusFiles(corpus),
+      { root: corpus, maxBytes: opts.maxBytes, storeDir, cacheDir: null, workers: 2 },
+      { versions: {}, full: () => assert.fail("no in-process context with workers") },
+      () => {},
+    ),
+    /worker failed/,
+  );
 });
 
 test("any change to a lexicon file changes the fingerprint, so every cache key", () => {
