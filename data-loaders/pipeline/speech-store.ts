@@ -132,9 +132,15 @@ function readFully(fd: number, buf: Buffer, position: number): number {
   return got;
 }
 
+/** The first read of an entry: the prefix and the start of the header. The rest of the header
+ *  and the raw block (~18 kB for a speech, up to ~32 kB) follow in one more read of exactly
+ *  their length. A first read of 64 kB, which held both, also copied ~45 kB of text per entry
+ *  that a cache hit never looks at: 0.43 s instead of 0.13 s for 10,000 entries in memory. */
+const FIRST_READ = 4096;
+
 /**
  * The header, raw block and part locations of a stored file, or null if missing or unreadable.
- * One open and usually one read: the first 64 kB hold the header and raw block of a speech.
+ * One open and two reads (see FIRST_READ).
  * `raw` is a copy with its own ArrayBuffer (offset 0), so it can be viewed as typed arrays.
  */
 export function readStoredHeader<Name extends string, H>(
@@ -149,7 +155,7 @@ export function readStoredHeader<Name extends string, H>(
   try {
     const size = fstatSync(fd).size;
     if (size < PREFIX) return null;
-    let got = readFully(fd, scratch.subarray(0, Math.min(size, scratch.length)), 0);
+    let got = readFully(fd, scratch.subarray(0, Math.min(size, FIRST_READ)), 0);
     if (got < PREFIX || !scratch.subarray(0, MAGIC.length).equals(MAGIC)) return null;
     const length = scratch.readUInt32LE(MAGIC.length);
     const rawLength = scratch.readUInt32LE(MAGIC.length + 4);
@@ -157,9 +163,11 @@ export function readStoredHeader<Name extends string, H>(
     const bodyStart = rawStart + rawLength;
     if (bodyStart > size) return null;
     if (bodyStart > got) {
-      const bigger = Buffer.allocUnsafeSlow(align8(bodyStart) * 2);
-      scratch.copy(bigger, 0, 0, got);
-      scratch = bigger;
+      if (scratch.length < bodyStart) {
+        const bigger = Buffer.allocUnsafeSlow(align8(bodyStart) * 2);
+        scratch.copy(bigger, 0, 0, got);
+        scratch = bigger;
+      }
       got += readFully(fd, scratch.subarray(got, bodyStart), got);
       if (got < bodyStart) return null;
     }
