@@ -29,12 +29,11 @@ export class StoredSimilarities implements SimilarityMemo {
   added = 0;
 
   constructor(readonly file: string) {
-    for (const [a, b, similarity] of readPairs(file)) this.known.set(`${a} ${b}`, similarity);
+    for (const [a, b, similarity] of readPairs(file)) this.known.set(pairKey(a, b)[0], similarity);
   }
 
   get(a: string, b: string): number | undefined {
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x} ${y}`;
+    const [key, x, y] = pairKey(a, b);
     const similarity = this.known.get(key);
     if (similarity !== undefined) {
       this.hits++;
@@ -46,8 +45,7 @@ export class StoredSimilarities implements SimilarityMemo {
   set(a: string, b: string, similarity: number): void {
     // Only sha256 digests are remembered (what readPairs accepts back).
     if (!DIGEST.test(a) || !DIGEST.test(b)) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x} ${y}`;
+    const [key, x, y] = pairKey(a, b);
     this.added++;
     this.known.set(key, similarity);
     this.used.set(key, [x, y, similarity]);
@@ -67,6 +65,12 @@ export class StoredSimilarities implements SimilarityMemo {
 }
 
 const DIGEST = /^[0-9a-f]{64}$/;
+
+/** A pair's map key and its two digests in code-unit order (Jaccard is symmetric). */
+function pairKey(a: string, b: string): [key: string, first: string, second: string] {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return [`${x} ${y}`, x, y];
+}
 
 /** The file's pairs, or none when it is missing, damaged or of another format. */
 function readPairs(file: string): Pair[] {
