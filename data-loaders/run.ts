@@ -113,6 +113,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.clean_cpu = Math.round(fileTimings.clean);
     timings.process_cpu = Math.round(fileTimings.process);
     timings.cache_hits = fileTimings.cacheHits;
+    timings.input_digests_reused = fileTimings.digestsReused ?? 0;
     // Nothing changed since the last run to this folder: its files are what this run would write.
     const key =
       opts.cacheDir && !shard

@@ -13,9 +13,10 @@ import { createHash } from "node:crypto";
 import { endianness } from "node:os";
 import { join } from "node:path";
 import type { BulkyPart, CompactOutcome, ReadableOutcome } from "./file-work.ts";
+import { statusOf, type InputDigests } from "./input-digests.ts";
 import { decodeOutcomeBlock, encodeOutcomeBlock } from "./outcome-block.ts";
 import { ReusedReader } from "./reused-read.ts";
-import { readStoredHeader, writeStored } from "./speech-store.ts";
+import { headerReads, readStoredHeader, writeStored } from "./speech-store.ts";
 
 /** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
 export const CACHE_FORMAT = 11;
@@ -38,15 +39,27 @@ export class SpeechCache {
       .digest("hex");
   }
 
-  private file(key: string): string {
+  /** Where the entry of `key` is (or would be). */
+  file(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.sas`);
   }
 
-  /** The cached outcome of a corpus file, or null (missing, unreadable, or no entry). */
-  lookup(root: string, path: string, maxBytes: number): ReadableOutcome | null {
-    const digest = sha256OfFile(join(root, path));
-    if (digest === null) return null;
-    return this.get(this.key({ path, maxBytes, raw: digest }));
+  /** The SHA-256 of a corpus file's bytes (what its key covers), or null when it cannot be
+   *  read, and whether the file was read for it. With `digests`, a file they vouch for is not read (input-digests.ts), and one that is
+   *  read is recorded in them. */
+  inputDigest(
+    root: string,
+    path: string,
+    digests?: InputDigests,
+  ): { digest: string | null; read: boolean } {
+    const file = join(root, path);
+    const known = digests?.digest(path, file) ?? null;
+    if (known !== null) return { digest: known, read: false };
+    const readAt = Date.now();
+    const digest = sha256OfFile(file);
+    if (digest !== null && digests && inputs.lastStatus)
+      digests.record(path, statusOf(inputs.lastStatus), readAt, digest);
+    return { digest, read: true };
   }
 
   /** Reads only the entry's header; the bulky parts stay on disk until a table needs them. */
@@ -71,8 +84,11 @@ export class SpeechCache {
   }
 }
 
-/** Every input read by lookup goes through one buffer. */
+/** Every input read by inputDigest goes through one buffer. */
 const inputs = new ReusedReader();
+
+/** Time spent reading inputs and entry headers so far (ms, summed; page-warmer.ts). */
+export const lookupReadMs = () => inputs.ms + headerReads.ms;
 
 /** SHA-256 (hex) of a file's bytes, or null when it cannot be read (the miss path reports why). */
 function sha256OfFile(file: string): string | null {

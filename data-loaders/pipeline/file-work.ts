@@ -118,6 +118,8 @@ export interface FileTimings {
   clean: number;
   process: number;
   cacheHits: number;
+  /** Cache hits found without reading the input (pool.ts, input-digests.ts). */
+  digestsReused?: number;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -6,7 +6,11 @@ import { availableParallelism } from "node:os";
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { SpeechCache } from "./cache.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { lookupReadMs, SpeechCache } from "./cache.ts";
+import { InputDigests } from "./input-digests.ts";
+import { PageWarmer } from "./page-warmer.ts";
 import type { PipelineContext } from "./context.ts";
 import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts";
 import { contextFingerprint } from "./fingerprint.ts";
@@ -31,6 +35,8 @@ export interface PoolOptions extends WorkerSetup {
   cacheDir: string | null;
   workers: number;
   batchSize?: number;
+  /** How much older than its read a file must be for its digest to be reused (tests). */
+  racyMs?: number;
 }
 
 export function defaultWorkers(): number {
@@ -57,19 +63,38 @@ export async function processCorpusFiles(
     let todo: [number, string][] = allPaths.map((p, i) => [i, p]);
     if (opts.cacheDir) {
       const cache = new SpeechCache(opts.cacheDir, contextFingerprint(ctx.versions));
+      const digests = InputDigests.of(opts.cacheDir, opts.root, opts.racyMs);
+      const t = performance.now();
+      // The first worker starts as soon as a file is known to miss (see above).
+      const startFirst = () => {
+        if (pool.length === 0 && opts.workers > 1) pool.push(startWorker(setup));
+      };
+      const keys = await entryKeys(cache, digests, todo, opts, startFirst);
+      digests.save();
+      timings.read += performance.now() - t;
+      timings.digestsReused = digests.reused;
       const misses: [number, string][] = [];
-      // Synchronous lookups in a tight loop (cache.ts); only an asynchronous onOutcome is awaited.
-      for (const [i, path] of todo) {
+      // Synchronous lookups in a tight loop (cache.ts); only an asynchronous onOutcome, or the
+      // read-ahead of a cold page cache, is awaited.
+      const warmer = new PageWarmer(
+        (k) => (keys[k] === null ? null : cache.file(keys[k]!)),
+        todo.length,
+        lookupReadMs,
+      );
+      for (let k = 0; k < todo.length; k++) {
+        const [i, path] = todo[k]!;
+        const ahead = warmer.at(k);
+        if (ahead) await ahead;
         const t = performance.now();
-        const hit = cache.lookup(opts.root, path, opts.maxBytes);
+        const key = keys[k]!;
+        const hit = key === null ? null : cache.get(key);
         timings.read += performance.now() - t;
         if (hit) {
           timings.cacheHits++;
           const pending = onOutcome(i, hit);
           if (pending) await pending;
         } else {
-          // --workers 1 is in-process (below): nothing to start.
-          if (misses.length === 0 && opts.workers > 1) pool.push(startWorker(setup));
+          startFirst(); // --workers 1 is in-process (below): nothing to start
           misses.push([i, path]);
         }
       }
@@ -92,6 +117,35 @@ export async function processCorpusFiles(
   } finally {
     await Promise.all(pool.map((w) => w.stop()));
   }
+}
+
+/** Each path's cache key (null: the file cannot be read), from the input digests where they
+ *  vouch for the file and otherwise by reading it, reading ahead when the disk is slow. A file
+ *  read here is one that changed or was never looked up: when its entry does not exist, `miss`
+ *  is called (the caller starts a worker while the lookups go on). */
+async function entryKeys(
+  cache: SpeechCache,
+  digests: InputDigests,
+  todo: readonly [number, string][],
+  opts: PoolOptions,
+  miss: () => void,
+): Promise<(string | null)[]> {
+  const warmer = new PageWarmer(
+    (k) => (digests.has(todo[k]![1]) ? null : join(opts.root, todo[k]![1])),
+    todo.length,
+    lookupReadMs,
+  );
+  const keys: (string | null)[] = [];
+  for (let k = 0; k < todo.length; k++) {
+    const path = todo[k]![1];
+    const ahead = warmer.at(k);
+    if (ahead) await ahead;
+    const { digest, read } = cache.inputDigest(opts.root, path, digests);
+    const key = digest === null ? null : cache.key({ path, maxBytes: opts.maxBytes, raw: digest });
+    if (read && (key === null || !existsSync(cache.file(key)))) miss();
+    keys.push(key);
+  }
+  return keys;
 }
 
 /** A worker process, listened to from its start: its "ready" (or its end) may come while this
