@@ -32,7 +32,7 @@ import { ReusedReader } from "./reused-read.ts";
 const MAGIC = Buffer.from("SAG1", "latin1");
 const HEAD = 16;
 /** Bumped when an entry's content or the row-group rule changes. */
-export const GROUP_FORMAT = 1;
+export const GROUP_FORMAT = 2; // 2: floating-point columns without a dictionary (publish/parquet.ts)
 
 export interface EncodedGroup {
   rows: number;

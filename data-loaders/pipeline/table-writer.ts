@@ -115,7 +115,7 @@ export function encodeGroup(spec: TableSpec<any>, parts: readonly SpeechPart[]):
   }
   const [table] = [...regroup.finish()];
   const wasm = WasmTable.fromIPCStream(tableToIPC(table!, "stream"));
-  const parquet = writeParquet(wasm, parquetProperties(MAX_ROWS));
+  const parquet = writeParquet(wasm, parquetProperties(spec, MAX_ROWS));
   return { rows: table!.numRows, parquet, csv: Buffer.concat(csv) };
 }
 
@@ -227,7 +227,7 @@ export async function writeEncodedTable(
   const cs = csv ? await HashedFile.create(`${base}.csv`) : null;
   if (cs) await cs.write("\uFEFF" + spec.columns.map((c) => c.name).join(",") + "\n");
 
-  const props = parquetProperties(CHUNK_ROWS);
+  const props = parquetProperties(spec, CHUNK_ROWS);
 
   // The CSV is written as parts pass by; their columns are regrouped into Arrow tables of
   // exactly CHUNK_ROWS rows, one batch = one row group's worth.

@@ -18,19 +18,29 @@ export const PARQUET_CREATED_BY = "speech-atlas (parquet-wasm)";
 /** Rows per row group of tables cut by row count (publish/row-groups.ts cuts the others). */
 export const ROW_GROUP_ROWS = 64 * 1024;
 
-/** The writer properties of every published Parquet file; `maxRowGroup` rows per row group. */
-export function parquetProperties(maxRowGroup = ROW_GROUP_ROWS): WriterProperties {
-  return new WriterPropertiesBuilder()
+/** The writer properties of a published Parquet file of `spec`; `maxRowGroup` rows per row
+ *  group. Floating-point columns are written without a dictionary: their values are nearly all
+ *  distinct (rates, z-scores, PMI), so the writer only hashed every value into a dictionary
+ *  before falling back to plain pages once it grew past its size limit. Without it term_stats
+ *  (1.1 M rows at 10,000 speeches) encodes in ~1.1–1.3 s instead of ~1.6 s, and the file is
+ *  no larger (25.25 MB instead of 25.48 MB). */
+export function parquetProperties(
+  spec: Pick<TableSpec<unknown>, "columns">,
+  maxRowGroup = ROW_GROUP_ROWS,
+): WriterProperties {
+  let b = new WriterPropertiesBuilder()
     .setCompression(Compression.ZSTD)
     .setCreatedBy(PARQUET_CREATED_BY)
-    .setMaxRowGroupSize(maxRowGroup)
-    .build();
+    .setMaxRowGroupSize(maxRowGroup);
+  for (const c of spec.columns)
+    if (c.type === "number") b = b.setColumnDictionaryEnabled(c.name, false);
+  return b.build();
 }
 
 /** Rows as one Parquet file cut every `maxRowGroup` rows. */
 function plainParquet<Row>(spec: TableSpec<Row>, rows: readonly Row[], maxRowGroup: number) {
   const ipc = tableToIPC(toArrowTable(spec, rows), "stream");
-  return writeParquet(WasmTable.fromIPCStream(ipc), parquetProperties(maxRowGroup));
+  return writeParquet(WasmTable.fromIPCStream(ipc), parquetProperties(spec, maxRowGroup));
 }
 
 /** One row group's rows as a file of that one row group (what parquet-splice.ts joins). */
