@@ -107,6 +107,9 @@ export function encodeGroup(spec: TableSpec<any>, parts: readonly SpeechPart[]):
   const regroup = new BlockRegrouper(spec, Infinity);
   const csv: Uint8Array[] = [];
   for (const p of parts) {
+    // A speech without rows here (most speeches in removals or formulation_hits) has nothing to
+    // read: skipping it saves a read of its store file per speech.
+    if (p.rows === 0) continue;
     const block = p.read();
     if (block.n !== p.rows)
       throw new Error(`${spec.name}: speech ${p.speechId} has ${block.n} rows, expected ${p.rows}`);
