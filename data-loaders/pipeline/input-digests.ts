@@ -19,7 +19,8 @@
 // files: {path: [dev, ino, size, mtimeNs, ctimeNs, readAtMs, digest]}}, written under a temp
 // name and renamed, holding the files this run looked up. A missing, damaged or foreign file is
 // an empty memo: everything is hashed, as without it. Like the rest of the cache, it can be
-// deleted at any time.
+// deleted at any time. Shard runs sharing a cache each write the files they looked up (the last
+// one stays): the others' files are hashed again next time, which costs time, never an answer.
 import { createHash, randomBytes } from "node:crypto";
 import {
   mkdirSync,
