@@ -277,8 +277,13 @@ ${lines.join("\n")}
   counter, identical sentences once with their count (the rows equal language/collocations.ts).
 - \`--cache\` (default \`<out>/.cache\`) keys each speech-store file by sha256(format, pipeline
   version, lexicon versions and file bytes, raw file hash, path, size limit). The main process
-  serves hits itself (one read of the input into a reused buffer, one read of the entry's header
-  and raw typed-array block); workers start only for misses. Duplicate detection uses the cached
+  serves hits itself (one read of the entry's header and raw typed-array block); workers start
+  only for misses. An input is read and hashed only when its status (device, inode, size,
+  modification and change time) differs from the one recorded when it was last hashed, or that
+  record is too close to the file's last change to rule out an unseen edit (`inputs/`, as git's
+  index does: pipeline/input-digests.ts). When the first 64 entry reads show a cold page cache,
+  the next 256 entries are kept requested ahead through libuv's thread pool
+  (pipeline/page-warmer.ts). Duplicate detection uses the cached
   MinHash signatures and re-shingles only LSH candidate pairs it has not verified before
   (\`dedupe/similarities.json\`: exact Jaccard by the two texts' digests; at 10,000 speeches a
   rerun's duplicate detection 1.3 → 0.4 s). Beside the entries, \`groups/\` keeps
