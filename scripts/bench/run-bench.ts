@@ -280,7 +280,7 @@ ${lines.join("\n")}
   serves hits itself (one read of the entry's header and raw typed-array block); workers start
   only for misses. An input is read and hashed only when its status (device, inode, size,
   modification and change time) differs from the one recorded when it was last hashed, or that
-  record is too close to the file's last change to rule out an unseen edit (`inputs/`, as git's
+  record is too close to the file's last change to rule out an unseen edit (\`inputs/\`, as git's
   index does: pipeline/input-digests.ts). When the first 64 entry reads show a cold page cache,
   the next 256 entries are kept requested ahead through libuv's thread pool
   (pipeline/page-warmer.ts). Duplicate detection uses the cached
