@@ -45,8 +45,8 @@ export class SpeechCache {
   }
 
   /** The SHA-256 of a corpus file's bytes (what its key covers), or null when it cannot be
-   *  read, and whether the file was read for it. With `digests`, a file they vouch for is not read (input-digests.ts), and one that is
-   *  read is recorded in them. */
+   *  read, and whether the file was read for it. With `digests`, a file they vouch for is not
+   *  read (input-digests.ts), and one that is read is recorded in them. */
   inputDigest(
     root: string,
     path: string,

@@ -26,13 +26,13 @@ export class ReusedReader {
   }
 
   private readAll(path: string): Buffer | null {
+    this.lastStatus = null;
     let fd: number;
     try {
       fd = openSync(path, "r");
     } catch {
       return null;
     }
-    this.lastStatus = null;
     try {
       const status = fstatSync(fd, { bigint: true });
       const size = Number(status.size);
