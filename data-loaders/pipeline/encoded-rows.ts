@@ -1,9 +1,8 @@
-// Rows of a table in the form the writers consume: the CSV lines already formatted and the
-// values column by column, checked against the table's contract. Per-speech rows are encoded
-// where the speech is processed (a worker process, in parallel), then turned into binary columns
-// (column-blocks.ts), which is what speech-store files, spill files and shard files hold: so
-// publishing a table costs concatenation and the Parquet encoder only, with no per-row
-// formatting on the main thread.
+// Rows of a table as plain JS values: the CSV lines formatted as strings and the values column
+// by column, checked against the table's contract. This is the straightforward form the fast
+// encoder (row-block-encoder.ts, used by the workers and the publishing writers) is checked
+// against: toRowBlock(encodeRows(spec, rows)) equals encodeRowBlock(spec, rows) with its CSV
+// decoded. decodeRows turns encoded rows back into objects for tests.
 import { columnValues } from "../publish/arrow.ts";
 import { csvFormatter } from "../publish/csv.ts";
 import type { TableSpec } from "../tables/spec.ts";

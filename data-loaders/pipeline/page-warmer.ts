@@ -27,7 +27,7 @@ export class PageWarmer {
   private on = false;
   private startMs = 0;
   private readonly scratch = Buffer.allocUnsafeSlow(AHEAD_BYTES);
-  /** Files read ahead (for --timings and tests). */
+  /** Files read ahead (tests). */
   warmed = 0;
 
   /**

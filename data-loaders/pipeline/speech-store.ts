@@ -138,15 +138,15 @@ function readFully(fd: number, buf: Buffer, position: number): number {
  *  that a cache hit never looks at: 0.43 s instead of 0.13 s for 10,000 entries in memory. */
 const FIRST_READ = 4096;
 
+/** Time spent opening and reading entries in readStoredHeader, summed (page-warmer.ts tells a
+ *  cold page cache by it). */
+export const headerReads = { ms: 0 };
+
 /**
  * The header, raw block and part locations of a stored file, or null if missing or unreadable.
  * One open and two reads (see FIRST_READ).
  * `raw` is a copy with its own ArrayBuffer (offset 0), so it can be viewed as typed arrays.
  */
-/** Time spent opening and reading entries in readStoredHeader, summed (page-warmer.ts tells a
- *  cold page cache by it). */
-export const headerReads = { ms: 0 };
-
 export function readStoredHeader<Name extends string, H>(
   path: string,
 ): { header: H; raw: Uint8Array; stored: StoredParts<Name> } | null {
