@@ -2,12 +2,14 @@
 // Exit 2 for usage errors, 1 when nothing could be ingested, 0 otherwise.
 import { stat } from "node:fs/promises";
 import { HELP, parseCliArgs, parseMergeArgs, UsageError } from "./cli/args.ts";
+import { evaluateCommand } from "./evaluate/command.ts";
 import { mergeShards } from "./pipeline/merge.ts";
 import { terminalProgress } from "./cli/progress.ts";
 import { runPipeline } from "./run.ts";
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "merge") return merge(argv.slice(1));
+  if (argv[0] === "evaluate") return evaluateCommand(argv.slice(1));
   let opts;
   try {
     opts = parseCliArgs(argv);
