@@ -8,6 +8,7 @@ import { outlineProfile } from "../components/outlineProfile.js";
 import { termBySpeech, termByYear } from "../components/termTrend.js";
 import { logOddsBars } from "../components/logOddsBars.js";
 import { GENRE, LEVEL, label } from "../lib/labels.js";
+import { themeColorList } from "../charts/colors.js";
 import {
   formulationTrendRows,
   logOddsScores,
@@ -38,43 +39,8 @@ const NORMALISED = {
   },
 };
 
-// Theme colours in codebook order, as src/lib/atlas.js themeColors (d3.schemeTableau10 + d3.schemeSet3),
-// written out so this module needs no d3 and a theme keeps its colour in embeds and on the pages.
-const PALETTE = [
-  "#4e79a7",
-  "#f28e2c",
-  "#e15759",
-  "#76b7b2",
-  "#59a14f",
-  "#edc949",
-  "#af7aa1",
-  "#ff9da7",
-  "#9c755f",
-  "#bab0ab",
-  "#8dd3c7",
-  "#ffffb3",
-  "#bebada",
-  "#fb8072",
-  "#80b1d3",
-  "#fdb462",
-  "#b3de69",
-  "#fccde5",
-  "#d9d9d9",
-  "#bc80bd",
-  "#ccebc5",
-  "#ffed6f",
-];
-/** Colours of `themes` by their position in the whole codebook (`allThemes`). */
-const themeColorsOf = (themes, allThemes) =>
-  themes.map(
-    (t) =>
-      PALETTE[
-        Math.max(
-          0,
-          allThemes.findIndex((a) => a.theme_id === t.theme_id),
-        ) % PALETTE.length
-      ],
-  );
+/** Colours of `themes` by their position in the whole codebook (`allThemes`): src/charts/colors.js. */
+const themeColorsOf = themeColorList;
 
 const yearsText = (rows) => {
   const ys = [...new Set(rows.map((d) => d.year))].filter((y) => y != null).sort((a, b) => a - b);

@@ -1,12 +1,8 @@
 // Small shared helpers of the analysis pages: theme colours, the source line, reader links.
-import * as d3 from "npm:d3";
 import { sourceLine as embedSourceLine } from "../embed/series.js";
 
-/** theme_id → colour, stable in codebook order (the themes table's row order). */
-export function themeColors(themes) {
-  const palette = [...d3.schemeTableau10, ...d3.schemeSet3];
-  return new Map(themes.map((t, i) => [t.theme_id, palette[i % palette.length]]));
-}
+/** theme_id → colour, stable in codebook order: the one definition in src/charts/colors.js. */
+export { themeColors } from "../charts/colors.js";
 
 /** Bilingual theme label "政治建设 Political building". */
 export const themeLabel = (t) => (t ? `${t.zh} ${t.en}` : "—");
