@@ -40,10 +40,15 @@ interface Headline {
   paragraph: number;
 }
 
-function readHeadlines(text: string, paragraphs: readonly Paragraph[]): Headline[] {
+function readHeadlines(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  midAllowed: (paragraph: number) => boolean,
+): Headline[] {
   const found: Headline[] = [];
   paragraphs.forEach((para, pi) => {
     para.sentences.forEach((sentence, si) => {
+      if (si > 0 && !midAllowed(para.index)) return;
       // Most sentences are longer than any headline (core.length ≤ MAX_HAN + 6 below, and s is
       // the core plus at most "。"): rejected before the pattern tests, which are pure, so the
       // order does not change which sentences pass.
@@ -81,11 +86,13 @@ function alike(a: Headline, b: Headline): boolean {
   );
 }
 
+/** `midAllowed`: as for inline headings, where a headline may stand inside a paragraph. */
 export function findHeadlineHeadings(
   text: string,
   paragraphs: readonly Paragraph[],
+  midAllowed: (paragraph: number) => boolean = () => true,
 ): HeadingCandidate[] {
-  const headlines = readHeadlines(text, paragraphs);
+  const headlines = readHeadlines(text, paragraphs, midAllowed);
   const found: HeadingCandidate[] = [];
   let chain: Headline[] = [];
   const flush = (): void => {

@@ -13,7 +13,8 @@ import { findInlineHeadings } from "./inline.ts";
 import { sentencesOfLeaves, type SentenceNode } from "./leaf-sentences.ts";
 import { findNumberedHeadings } from "./numbered.ts";
 import { findParallelHeadings } from "./parallel.ts";
-import { splitParagraphs } from "./paragraphs.ts";
+import { splitParagraphs, type Paragraph } from "./paragraphs.ts";
+import type { HeadingCandidate } from "./candidate.ts";
 import { buildSectionTree, selectCandidates, type SectionNode } from "./tree.ts";
 
 export type { SectionNode } from "./tree.ts";
@@ -27,16 +28,36 @@ export interface Segmentation {
 /** `text`: the cleaned speech, paragraphs separated by "\n". */
 export function segmentSpeech(text: string): Segmentation {
   const paragraphs = splitParagraphs(text);
-  const enumerated = [
-    ...findNumberedHeadings(paragraphs),
-    ...findInlineHeadings(text, paragraphs),
-    ...findParallelHeadings(text, paragraphs),
-  ];
+  // Headings that open paragraphs come first: they decide where a heading may also stand in
+  // the middle of a paragraph (only in the body of one of them, see headedParagraphs).
+  const formal = [...findNumberedHeadings(paragraphs), ...findParallelHeadings(text, paragraphs)];
+  const leadingInline = findInlineHeadings(text, paragraphs, () => false);
+  const headed = headedParagraphs(paragraphs, [...formal, ...leadingInline]);
+  const midAllowed = (i: number): boolean => headed.has(i);
+  const enumerated = [...formal, ...findInlineHeadings(text, paragraphs, midAllowed)];
   const closingStart = findClosingStart(text, paragraphs, enumerated);
   // Headline series are the weakest signal: they are looked for only before the closing, so
   // that a closing couplet ("征程万里风正劲，重任千钧再奋蹄。") cannot pass for a headline.
   const body = paragraphs.filter((p) => closingStart === null || p.end <= closingStart);
-  const candidates = [...enumerated, ...findHeadlineHeadings(text, body)];
+  const candidates = [...enumerated, ...findHeadlineHeadings(text, body, midAllowed)];
   const sections = buildSectionTree(text, selectCandidates(candidates, closingStart), closingStart);
   return { sections, sentences: sentencesOfLeaves(text, sections) };
+}
+
+/**
+ * Paragraphs that are the body of a heading: those a heading opens, and the paragraph right
+ * after a heading that fills its own line.
+ */
+function headedParagraphs(
+  paragraphs: readonly Paragraph[],
+  headings: readonly HeadingCandidate[],
+): Set<number> {
+  const headed = new Set<number>();
+  for (const c of headings) {
+    const para = paragraphs[c.paragraph]!;
+    if (c.start !== para.start) continue;
+    headed.add(para.index);
+    if (c.headingEnd >= para.end) headed.add(para.index + 1);
+  }
+  return headed;
 }

@@ -54,14 +54,21 @@ const STYLES: readonly InlineStyle[] = [
   },
 ];
 
+/**
+ * `midAllowed(i)`: whether sentences inside paragraph i (not at its start) may open headings.
+ * An enumeration in the middle of a paragraph subdivides a section only when that paragraph
+ * is the body of a heading; elsewhere it is a list inside running prose, not outline.
+ */
 export function findInlineHeadings(
   text: string,
   paragraphs: readonly Paragraph[],
+  midAllowed: (paragraph: number) => boolean = () => true,
 ): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (const para of paragraphs) {
     for (const sentence of para.sentences) {
       const atParagraphStart = sentence.start === para.start;
+      if (!atParagraphStart && !midAllowed(para.index)) continue;
       const s = text.slice(sentence.start, sentence.end);
       for (const { style, pattern, paragraphStart, parse } of STYLES) {
         if (paragraphStart && !atParagraphStart) continue;
