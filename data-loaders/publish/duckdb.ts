@@ -1,0 +1,44 @@
+// The build's DuckDB: one in-memory database per run (native, @duckdb/node-api), with the
+// macros of data-loaders/sql/ defined. `threads` is DuckDB's own thread count (default: all
+// cores); the outputs are the same bytes whatever it is (test/pipeline/determinism.test.ts).
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { sqlText } from "../sql/index.ts";
+
+export interface Engine {
+  /** Runs one or more statements. */
+  run(sql: string): Promise<void>;
+  /** Rows of a query as plain objects (BIGINT as number: counts and totals fit a double). */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  close(): void;
+}
+
+export async function openEngine(
+  opts: { threads?: number; tempDir?: string } = {},
+): Promise<Engine> {
+  const config: Record<string, string> = {};
+  if (opts.threads) config.threads = String(opts.threads);
+  if (opts.tempDir) config.temp_directory = opts.tempDir;
+  const db = await DuckDBInstance.create(":memory:", config);
+  const conn: DuckDBConnection = await db.connect();
+  await conn.run(sqlText("log-odds"));
+  return {
+    run: async (sql) => void (await conn.run(sql)),
+    rows: async (sql) => {
+      const reader = await conn.runAndReadAll(sql);
+      return reader
+        .getRowObjectsJS()
+        .map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]),
+          ),
+        );
+    },
+    close: () => {
+      conn.closeSync();
+      db.closeSync();
+    },
+  };
+}
+
+/** A string as an SQL literal. */
+export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
