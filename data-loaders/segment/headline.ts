@@ -28,10 +28,12 @@ const HEADLINE_OPENING = /^[\p{Script=Han}“「《]/u;
 /**
  * Headlines are imperative or nominal ("织密组织经纬", "发展壮大新动能"). Aspect particles,
  * the copula, pronouns and connectives mark a statement ("我们的年度计划并不是都完成了。"), which
- * in older reports opens paragraphs just as short and just as regularly.
+ * in older reports opens paragraphs just as short and just as regularly. Degree adverbs (很, 还,
+ * 往往) describe and 现在谈谈 ("now I turn to") announces, rather than direct. Traditional
+ * forms are listed too (1920s texts).
  */
 const DECLARATIVE =
-  /了|是|我们|我国|他们|它们|这|那|但|因为|所以|如果|已经|正在|没有|并不|不能|可以|应当/;
+  /了|是|我们|我國|我国|他们|它们|這|这|那|但|因为|因為|所以|如果|已经|已經|正在|没有|沒有|并不|並不|不能|可以|应当|應當|应该|應該|们|們|还|還|很|往往|现在|現在|谈谈|談談/;
 
 interface Headline {
   start: number;

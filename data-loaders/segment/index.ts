@@ -7,6 +7,7 @@
 // - sentences: partition every leaf; text.slice(start, end) === text; concatenated they
 //   reproduce the speech. sentence_id is the 0-based order in the speech.
 // Offsets are UTF-16 code units into `text`, half-open.
+import { findAppendixStart } from "./appendix.ts";
 import { findClosingStart } from "./closing.ts";
 import { findHeadlineHeadings } from "./headline.ts";
 import { findInlineHeadings } from "./inline.ts";
@@ -27,7 +28,10 @@ export interface Segmentation {
 
 /** `text`: the cleaned speech, paragraphs separated by "\n". */
 export function segmentSpeech(text: string): Segmentation {
-  const paragraphs = splitParagraphs(text);
+  // Attachments are left out of the outline: they stay in the last section (or the closing).
+  const all = splitParagraphs(text);
+  const appendixStart = findAppendixStart(text, all);
+  const paragraphs = appendixStart === null ? all : all.filter((p) => p.start < appendixStart);
   // Headings that open paragraphs come first: they decide where a heading may also stand in
   // the middle of a paragraph (only in the body of one of them, see headedParagraphs).
   const formal = [...findNumberedHeadings(paragraphs), ...findParallelHeadings(text, paragraphs)];

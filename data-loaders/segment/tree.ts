@@ -62,6 +62,9 @@ function nest(candidates: readonly HeadingCandidate[]): Node[] {
         stack.pop();
     }
     if (stack.length >= MAX_LEVEL) continue;
+    // Below two levels of outline, an unnumbered short sentence is the lead of an ordinary
+    // paragraph (government reports open most paragraphs so), not a heading.
+    if (c.style === "headline" && stack.length >= MAX_LEVEL - 1) continue;
     const node: Node = {
       candidate: c,
       kind: "heading",
