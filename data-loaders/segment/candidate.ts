@@ -29,25 +29,32 @@ export const INLINE_RANK = 10;
 /** Number given to 最后 ("finally"): it continues any open series and closes it. */
 export const LAST = -1;
 
-/** A sentence longer than this (UTF-16 units) is cut at its first comma to make a heading. */
-const LONG_HEADING = 50;
+/**
+ * A heading sentence longer than this (UTF-16 units) is cut at its last clause break within
+ * this length: the convention annotators follow for inline headings (一是…, 第一，…, ——…).
+ */
+const LONG_HEADING = 40;
 /** A one-sentence paragraph up to this length is taken whole as an own-line heading. */
 const OWN_LINE_MAX = 80;
+const CLAUSE_BREAK = /[，,；;：:]/;
 
 /**
  * End of a heading that starts at `from` inside paragraph `para`: a short one-sentence
  * paragraph is taken whole; otherwise the sentence that starts there, or, when that
- * sentence is long, its first clause.
+ * sentence is long, its clauses up to the last clause break within LONG_HEADING.
  */
 export function headingEnd(para: Paragraph, from: number): number {
   if (para.sentences.length === 1 && para.end - from <= OWN_LINE_MAX) return para.end;
   const sentence = para.sentences.find((s) => s.start <= from && from < s.end);
   const end = sentence ? sentence.end : para.end;
+  return cutLongHeading(para.text, para.start, from, end);
+}
+
+/** `end` when text[from, end) is short; otherwise the end of its last clause within the limit. */
+export function cutLongHeading(text: string, offset: number, from: number, end: number): number {
   if (end - from <= LONG_HEADING) return end;
-  const text = para.text;
-  for (let i = from - para.start + 4; i < end - para.start; i++) {
-    const ch = text[i];
-    if (ch === "，" || ch === ",") return para.start + i;
+  for (let i = from - offset + LONG_HEADING - 1; i > from - offset + 4; i--) {
+    if (CLAUSE_BREAK.test(text[i]!)) return offset + i + 1;
   }
   return end;
 }

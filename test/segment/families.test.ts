@@ -105,7 +105,7 @@ test("a table of contents is not the outline, and a list reusing 一、 inside a
   );
 });
 
-test("inline 第一，/一是/首先 series; the heading is the first sentence, or its first clause when long", () => {
+test("inline 第一，/一是/首先 series; the heading is the first sentence, cut at its last clause break within 40 characters when long", () => {
   const text = [
     "同志们：",
     BODY,
@@ -121,7 +121,7 @@ test("inline 第一，/一是/首先 series; the heading is the first sentence, 
     "1.1 cn_shi 一是加强学习。",
     "1.2 cn_shi 二是加强实践。",
     "2 di_n 第二，必须坚持原则。",
-    "2.1 sequence_words 首先，要提高认识",
+    "2.1 sequence_words 首先，要提高认识，把思想统一到中央的决策部署上来，切实增强责任感和使命感，",
     "2.2 sequence_words 其次，要强化落实。",
     "2.3 sequence_words 最后，要加强督查。",
   ]);
