@@ -5,7 +5,8 @@ import { HELP, parseCliArgs, parseMergeArgs, UsageError } from "./cli/args.ts";
 import { evaluateCommand } from "./evaluate/command.ts";
 import { mergeShards } from "./pipeline/merge.ts";
 import { terminalProgress } from "./cli/progress.ts";
-import { runPipeline } from "./run.ts";
+import { runPipeline, type RunResult } from "./run.ts";
+import { MetadataFormatError } from "./metadata/index.ts";
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "merge") return merge(argv.slice(1));
@@ -30,18 +31,29 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const progress = opts.quiet ? undefined : terminalProgress();
-  const result = await runPipeline({
-    corpus: opts.corpus,
-    out: opts.out,
-    maxBytes: Math.round(opts.maxFileMb * 1024 * 1024),
-    nearDuplicateThreshold: opts.nearDuplicate,
-    onProgress: progress ? (d, t, l) => progress.tick(d, t, l) : undefined,
-    workers: opts.workers,
-    cacheDir: opts.cacheDir,
-    shard: opts.shard,
-    rebuild: opts.rebuild,
-    onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
-  });
+  let result: RunResult;
+  try {
+    result = await runPipeline({
+      corpus: opts.corpus,
+      out: opts.out,
+      maxBytes: Math.round(opts.maxFileMb * 1024 * 1024),
+      nearDuplicateThreshold: opts.nearDuplicate,
+      onProgress: progress ? (d, t, l) => progress.tick(d, t, l) : undefined,
+      workers: opts.workers,
+      cacheDir: opts.cacheDir,
+      shard: opts.shard,
+      rebuild: opts.rebuild,
+      metadata: opts.metadata,
+      exclude: opts.exclude,
+      onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
+    });
+  } catch (err) {
+    // A metadata file that cannot be read at all is a usage error: nothing was written.
+    if (!(err instanceof MetadataFormatError)) throw err;
+    progress?.done();
+    console.error(`speech-atlas: metadata: ${err.message}`);
+    return 2;
+  }
   progress?.done();
   const c = result.counts;
   if (!opts.quiet) {
@@ -53,6 +65,15 @@ async function main(argv: string[]): Promise<number> {
     );
     for (const m of result.manifest.filter((m) => m.status !== "ingested")) {
       console.error(`  ${m.status}: ${m.path} (${m.reason})`);
+    }
+    const md = result.metadata;
+    if (md) {
+      console.error(
+        `speech-atlas: metadata ${md.file}: ${md.applied.length} rows applied, ${md.rejected.length} skipped`,
+      );
+      for (const r of md.rejected) console.error(`  ${md.file} line ${r.line}: ${r.reason}`);
+      for (const r of md.not_ingested)
+        console.error(`  ${md.file} line ${r.line}: ${r.path} was not ingested (${r.status})`);
     }
   }
   if (c.ingested === 0) {

@@ -7,7 +7,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { listCorpusFiles } from "./ingest/list-files.ts";
+import { listCorpus } from "./ingest/list-files.ts";
+import {
+  loadMetadata,
+  locateMetadata,
+  recordMetadataReport,
+  type MetadataReport,
+} from "./metadata/index.ts";
 import { Collector } from "./pipeline/collector.ts";
 import { loadContext, loadLexiconContext } from "./pipeline/context.ts";
 import { finish } from "./pipeline/finish.ts";
@@ -36,6 +42,10 @@ export interface RunOptions {
   onTimings?: (timings: Record<string, number>) => void;
   /** Write the outputs even when the last run to `out` left them up to date (up-to-date.ts). */
   rebuild?: boolean;
+  /** The user's metadata CSV; default: metadata.csv at the corpus root, if present. */
+  metadata?: string | null;
+  /** Globs of corpus files not to read (ingest/hygiene.ts). */
+  exclude?: readonly string[];
 }
 
 export interface RunResult {
@@ -44,6 +54,8 @@ export interface RunResult {
   /** True when nothing was written: the last run to this folder left it up to date. */
   upToDate: boolean;
   counts: { files: number; ingested: number; duplicates: number; quarantined: number };
+  /** What the metadata CSV did (also in manifest.json), when there was one. */
+  metadata?: MetadataReport;
 }
 
 export function stageTimer() {
@@ -67,7 +79,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const start = performance.now();
   const ctx = await time("load_lexicons", () => loadLexiconContext());
   const root = resolve(opts.corpus);
-  const allPaths = await time("list_files", () => listCorpusFiles(root));
+  const metadataFile = locateMetadata(root, opts.metadata);
+  const listing = await time("list_files", () =>
+    listCorpus(root, { exclude: opts.exclude, metadataFile: metadataFile?.inCorpus }),
+  );
+  const allPaths = listing.paths;
+  const metadata = metadataFile ? loadMetadata(metadataFile, allPaths) : null;
   const shard = opts.shard ?? null;
   const mine = shard
     ? allPaths.flatMap((p, i) => (shardOf(p, shard.count) === shard.index ? [i] : []))
@@ -90,9 +107,22 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     : null;
   try {
     let done = 0;
+    // Files the listing set aside (not speeches, excluded, bad links) are accounted for as they
+    // are; the others are read. `toRead[j]` is the index in `paths` of the j-th file read.
+    const toRead: number[] = [];
+    for (const [i, path] of paths.entries()) {
+      const row = listing.skipped.get(path);
+      if (!row) toRead.push(i);
+      else {
+        const outcome = { kind: "quarantined" as const, path, row };
+        shardWriter?.add(mine[i]!, outcome);
+        collector.add(i, outcome);
+        progress(++done, paths.length + 1, `skipped ${path}`);
+      }
+    }
     const fileTimings = await time("per_file_wall", () =>
       processCorpusFiles(
-        paths,
+        toRead.map((i) => paths[i]!),
         {
           root,
           maxBytes: opts.maxBytes,
@@ -101,7 +131,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           workers: opts.workers ?? defaultWorkers(),
         },
         { versions: ctx.versions, full: loadContext },
-        (i, outcome) => {
+        (j, outcome) => {
+          const i = toRead[j]!;
+          // The user's metadata, after describe: before the outcome is kept, so shards and the
+          // corpus-level tables (year groups, hive partitions) see the given values.
+          if (outcome.kind === "readable")
+            outcome.speech = metadata
+              ? metadata.apply(outcome.speech)
+              : { ...outcome.speech, metadata: null };
           shardWriter?.add(mine[i]!, outcome);
           collector.add(i, outcome);
           progress(++done, paths.length + 1, `processed ${outcome.path}`);
@@ -123,6 +160,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
             maxBytes: opts.maxBytes,
             nearDuplicateThreshold: opts.nearDuplicateThreshold,
             versions: ctx.versions,
+            metadata: metadata?.sha256 ?? null,
           })
         : null;
     const last = key && !opts.rebuild ? upToDate(opts.cacheDir!, opts.out, key) : null;
@@ -167,13 +205,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.row_groups_encoded_by_worker = rowGroups.helped;
     // Row groups this run did not use would only be used again if the same speeches came back.
     if (groups) timings.row_groups_pruned = groups.prune();
+    const metadataReport = metadata?.report(manifest);
+    if (metadataReport) await recordMetadataReport(opts.out, metadataReport);
     if (key) writeStamp(opts.cacheDir!, opts.out, key, manifest, outputs);
     timings.total = Math.round(performance.now() - start);
     // Peak resident memory of the whole process (all threads) so far, in MB.
     timings.max_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
     for (const [stage, mb] of Object.entries(rss)) timings[`rss_mb_after_${stage}`] = mb;
     opts.onTimings?.(timings);
-    return { manifest, outputs, upToDate: false, counts: countsOf(manifest) };
+    return {
+      manifest,
+      outputs,
+      upToDate: false,
+      counts: countsOf(manifest),
+      ...(metadataReport ? { metadata: metadataReport } : {}),
+    };
   } finally {
     collector.dispose();
     if (tempStore) rmSync(tempStore, { recursive: true, force: true });

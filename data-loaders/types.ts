@@ -15,7 +15,7 @@ export type Genre = "conference_speech" | "study_session_remarks" | "report" | "
 export type Level =
   "central" | "province" | "city" | "prefecture" | "county" | "district" | "unknown";
 
-export type YearBasis = "explicit" | "title" | "inferred" | "unknown";
+export type YearBasis = "explicit" | "title" | "inferred" | "unknown" | "metadata";
 
 /** One decoded input file, before cleaning. */
 export interface DecodedFile {
@@ -109,6 +109,9 @@ export interface SpeechRow {
   quality_flags: string;
   sections: number;
   sentences: number;
+  /** JSON of the user's metadata row applied to this speech (metadata/apply.ts SpeechMetadata:
+   *  given values, the inferred values they replaced, disagreements), or null. */
+  metadata: string | null;
 }
 
 /**

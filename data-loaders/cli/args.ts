@@ -20,6 +20,10 @@ export interface CliOptions {
   timings: boolean;
   /** Write the outputs even when the last run left them up to date. */
   rebuild: boolean;
+  /** The user's metadata CSV (null: metadata.csv at the corpus root, if any). */
+  metadata: string | null;
+  /** Globs of corpus files not to read (listed in the manifest as excluded). */
+  exclude: string[];
 }
 
 export const HELP = `Usage: speech-atlas --corpus <dir> --out <dir> [options]
@@ -46,6 +50,13 @@ Options:
                             says the outputs are up to date)
   --shard <i>/<n>           Process only share i of n (0-based, by a hash of each file's path)
                             and keep in <out>/shard/ what merge needs to rebuild the whole run
+  --metadata <file.csv>     Your own metadata, keyed by file path: title, speaker, date or year,
+                            level, genre, place, any other columns kept as they are; a given
+                            value overrides the inferred one (default: metadata.csv at the
+                            corpus root, if present). Bad rows are reported and skipped
+  --exclude <glob>          Do not read files matching the glob (repeatable; * ? ** [..]; a
+                            glob without / matches names at any depth). README, LICENSE, .json,
+                            .csv, .py … are skipped anyway; all are listed in the manifest
   --timings                 Print stage timings (ms) to stderr as one JSON line
   --quiet                   No progress bar and no summary
   -h, --help                Show this help
@@ -72,6 +83,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         rebuild: { type: "boolean", default: false },
         shard: { type: "string" },
         timings: { type: "boolean", default: false },
+        metadata: { type: "string" },
+        exclude: { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -101,6 +114,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     shard,
     timings: values.timings!,
     rebuild: values.rebuild!,
+    metadata: values.metadata ?? null,
+    exclude: values.exclude!,
     cacheDir: values["no-cache"] ? null : (values.cache ?? join(values.out!, ".cache")),
     corpus: values.corpus!,
     out: values.out!,

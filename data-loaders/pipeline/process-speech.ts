@@ -68,6 +68,7 @@ export function processSpeech(input: SpeechInput, ctx: PipelineContext): SpeechR
     quality_flags: [...flags].sort().join(","),
     sections: sections.length,
     sentences: sentences.length,
+    metadata: null, // the user's metadata CSV is applied on the main thread (metadata/)
   };
   return {
     speech,

@@ -65,9 +65,9 @@ export const speechesTable = defineTable<SpeechRow>({
     {
       name: "year_basis",
       type: "string",
-      enum: ["explicit", "title", "inferred", "unknown"],
+      enum: ["explicit", "title", "inferred", "unknown", "metadata"],
       description:
-        "Where year comes from: explicit (a dated event in the body), title, inferred (dated anchors), unknown.",
+        "Where year comes from: explicit (a dated event in the body), title, inferred (dated anchors), metadata (the user's metadata CSV; the inferred year is in the metadata column, its evidence stays in year_evidence), unknown.",
     },
     {
       name: "year_evidence",
@@ -120,10 +120,17 @@ export const speechesTable = defineTable<SpeechRow>({
       name: "quality_flags",
       type: "string",
       description:
-        "Comma-separated sorted flags: unbalanced_quotes, placeholders, truncated, declared_length_mismatch, year_conflict, removed_boilerplate, repeated_body.",
+        "Comma-separated sorted flags: unbalanced_quotes, placeholders, truncated, declared_length_mismatch, year_conflict, removed_boilerplate, repeated_body, metadata_disagrees (a value given in the metadata CSV differs from the one the text supports).",
     },
     { name: "sections", type: "integer", description: "Number of outline nodes in sections." },
     { name: "sentences", type: "integer", description: "Number of sentences." },
+    {
+      name: "metadata",
+      type: "string",
+      nullable: true,
+      description:
+        "JSON of the metadata CSV row applied to the speech (--metadata or metadata.csv): {source, line, given (every value of the row, extra columns included), inferred (the values it replaced), disagrees (fields where they differ)}; null when no row names the file. Given title, speaker (speaker_role), year or date, level and genre replace the inferred columns.",
+    },
   ],
   invariants: [
     "speech_id is unique",
