@@ -12,6 +12,7 @@ export default {
     { name: "概览 Overview", path: "/" },
     { name: "主题 Themes", path: "/themes" },
     { name: "词语与提法 Terms", path: "/terms" },
+    { name: "讲话索引 Speeches", path: "/speech-index" },
     { name: "方法 Methods", path: "/methods" },
     { name: "数据 Data", path: "/data" },
   ],

@@ -2,6 +2,8 @@
 // per 10k Han characters or share of the section's coded hits); the section's dominant theme is
 // written at the bar's end. Each bar links to the reader at that section.
 import * as Plot from "npm:@observablehq/plot";
+import { swatchLegend, chartStack } from "../charts/legend.js";
+import { labelMargin, fitLabel, tickTitles } from "../charts/speechAxis.js";
 
 /**
  * @param data rows {section_id, label, theme, hits, rate_per_10k, share, href} (leaf × theme)
@@ -14,10 +16,11 @@ export function outlineProfile(
   { width, metric = "share", sectionOrder, themeOrder, colors } = {},
 ) {
   const share = metric === "share";
-  return Plot.plot({
+  const marginLeft = labelMargin(sectionOrder, width, { share: 0.38 });
+  const plot = Plot.plot({
     width,
-    height: 80 + 24 * sectionOrder.length,
-    marginLeft: Math.min(380, Math.max(160, width * 0.38)),
+    height: 50 + 24 * sectionOrder.length,
+    marginLeft,
     marginRight: 150,
     x: {
       label: share
@@ -29,9 +32,9 @@ export function outlineProfile(
     y: {
       domain: sectionOrder,
       label: null,
-      tickFormat: (s) => (s.length > 24 ? s.slice(0, 23) + "…" : s),
+      tickFormat: (s) => fitLabel(s, marginLeft - 12),
     },
-    color: { domain: themeOrder, range: colors, legend: true },
+    color: { domain: themeOrder, range: colors },
     marks: [
       Plot.barX(data, {
         x: metric,
@@ -55,4 +58,9 @@ export function outlineProfile(
       Plot.ruleX([0]),
     ],
   });
+  const legend = swatchLegend(
+    themeOrder.map((label, i) => ({ label, color: colors[i] })),
+    { width },
+  );
+  return chartStack(legend, tickTitles(plot, sectionOrder));
 }

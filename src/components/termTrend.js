@@ -1,16 +1,24 @@
 // A term's or formulation's use across speeches (bars, per 10k Han characters, linking to the
-// reader) and across years (pooled rate and mean of per-speech rates).
+// reader) and across years (pooled rate and mean of per-speech rates, on a continuous year axis).
 import * as Plot from "npm:@observablehq/plot";
+import { seriesColors } from "../charts/colors.js";
+import { speechAxis, tickTitles } from "../charts/speechAxis.js";
+import { yearTrend } from "../charts/yearTrend.js";
 
-/** @param data rows {name, speech_id, hits, han_chars, rate_per_10k, href}; one per speech */
+/**
+ * @param data rows {name, speech_id, hits, han_chars, rate_per_10k, href, title?}; one per speech
+ *   (`name` is "year · short title", `title` the full title shown on hover)
+ */
 export function termBySpeech(data, { width, speechOrder } = {}) {
-  return Plot.plot({
+  const axis = speechAxis(speechOrder, width);
+  const titleOf = new Map(data.map((d) => [d.name, d.title ?? d.name]));
+  const svg = Plot.plot({
     width,
     height: 60 + 26 * speechOrder.length,
-    marginLeft: Math.min(320, Math.max(140, width * 0.32)),
+    marginLeft: axis.marginLeft,
     marginRight: 60,
     x: { label: "每万汉字出现次数 occurrences per 10k Han characters →", grid: true },
-    y: { domain: speechOrder, label: null },
+    y: axis.y,
     marks: [
       Plot.barX(data, {
         x: "rate_per_10k",
@@ -18,7 +26,7 @@ export function termBySpeech(data, { width, speechOrder } = {}) {
         fill: "steelblue",
         href: "href",
         title: (d) =>
-          `${d.name}\n次数 count: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(2)}`,
+          `${titleOf.get(d.name)}\n次数 count: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(2)}`,
       }),
       Plot.text(data, {
         x: "rate_per_10k",
@@ -30,28 +38,21 @@ export function termBySpeech(data, { width, speechOrder } = {}) {
       Plot.ruleX([0]),
     ],
   });
+  return tickTitles(svg, speechOrder, (name) => titleOf.get(name));
 }
 
 /** @param data rows {year, measure, value, speeches}; measure is the bilingual label of the rate */
 export function termByYear(data, { width } = {}) {
-  const years = [...new Set(data.map((d) => d.year))].sort((a, b) => a - b);
-  return Plot.plot({
-    width,
-    height: 300,
-    x: { domain: years, type: "point", padding: 0.3, label: "年份 year", tickFormat: String },
-    y: { label: "每万汉字 per 10k Han characters", grid: true, zero: true },
-    color: { legend: true },
-    marks: [
-      Plot.line(data, { x: "year", y: "value", stroke: "measure" }),
-      Plot.dot(data, {
-        x: "year",
-        y: "value",
-        fill: "measure",
-        r: 4,
-        title: (d) =>
-          `${d.year} · ${d.measure}: ${d.value.toFixed(2)}\n讲话 speeches: ${d.speeches}`,
-      }),
-      Plot.ruleY([0]),
-    ],
-  });
+  const measures = [...new Set(data.map((d) => d.measure))].sort();
+  return yearTrend(
+    data.map((d) => ({ ...d, series: d.measure })),
+    {
+      width,
+      yLabel: "每万汉字 per 10k Han characters",
+      format: (v) => v.toFixed(2),
+      order: measures,
+      colors: seriesColors(measures),
+      height: 300,
+    },
+  );
 }

@@ -2,6 +2,8 @@
 // speech's coded rate) or its share of the speech's coded hits (stacks sum to 1).
 // Each segment links to the speech's reader page.
 import * as Plot from "npm:@observablehq/plot";
+import { swatchLegend, chartStack } from "../charts/legend.js";
+import { speechAxis, tickTitles } from "../charts/speechAxis.js";
 
 /**
  * @param data rows {speech_id, name, theme_id, theme, hits, rate_per_10k, share, href}
@@ -13,10 +15,12 @@ export function themeBars(
   { width, metric = "rate_per_10k", themeOrder, speechOrder, colors } = {},
 ) {
   const share = metric === "share";
-  return Plot.plot({
+  const axis = speechAxis(speechOrder, width);
+  const titleOf = new Map(data.map((d) => [d.name, d.title ?? d.name]));
+  const plot = Plot.plot({
     width,
-    height: 70 + 28 * speechOrder.length,
-    marginLeft: Math.min(320, Math.max(140, width * 0.32)),
+    height: 40 + 28 * speechOrder.length,
+    marginLeft: axis.marginLeft,
     marginRight: 20,
     x: {
       label: share
@@ -25,8 +29,8 @@ export function themeBars(
       percent: share,
       grid: true,
     },
-    y: { domain: speechOrder, label: null },
-    color: { domain: themeOrder, range: colors, legend: true },
+    y: axis.y,
+    color: { domain: themeOrder, range: colors },
     marks: [
       Plot.barX(data, {
         x: metric,
@@ -35,10 +39,19 @@ export function themeBars(
         order: themeOrder,
         href: "href",
         title: (d) =>
-          `${d.name}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}\n比例 share: ${(100 * d.share).toFixed(1)}%`,
+          `${titleOf.get(d.name)}\n${d.theme}\n命中 hits: ${d.hits}\n每万字 per 10k: ${d.rate_per_10k.toFixed(1)}\n比例 share: ${(100 * d.share).toFixed(1)}%`,
         inset: 0.5,
       }),
       Plot.ruleX([0]),
     ],
   });
+  // The legend as SVG (Plot's swatches are HTML, which downloads would lose).
+  const legend = swatchLegend(
+    themeOrder.map((label, i) => ({ label, color: colors[i] })),
+    { width },
+  );
+  return chartStack(
+    legend,
+    tickTitles(plot, speechOrder, (name) => titleOf.get(name)),
+  );
 }

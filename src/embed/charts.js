@@ -2,14 +2,16 @@
 // columns, draw(width), embed}. Embed pages, dashboard pages and the report command all build a
 // chart through here, so the title, the caption, the rows in the CSV and the marks drawn agree.
 import { themeHeatmap } from "../components/themeHeatmap.js";
-import { yearTrend } from "../components/yearTrend.js";
+import { yearTrend } from "../charts/yearTrend.js";
+import { strongestThemeIds, themeTrendChart } from "../charts/themeTrend.js";
 import { themeBars } from "../components/themeBars.js";
 import { outlineProfile } from "../components/outlineProfile.js";
 import { termBySpeech, termByYear } from "../components/termTrend.js";
 import { logOddsBars } from "../components/logOddsBars.js";
 import { GENRE, LEVEL, label } from "../lib/labels.js";
-import { themeColorList } from "../charts/colors.js";
+import { seriesColors, themeColorList } from "../charts/colors.js";
 import {
+  ALL_THEMES,
   formulationTrendRows,
   logOddsScores,
   logOddsTop,
@@ -41,6 +43,9 @@ const NORMALISED = {
 
 /** Colours of `themes` by their position in the whole codebook (`allThemes`): src/charts/colors.js. */
 const themeColorsOf = themeColorList;
+
+/** What the by-year charts' dashed lines mean (src/charts/yearTrend.js). */
+export const GAP_NOTE = "虚线跨过没有讲话的年份 a dashed line crosses years without speeches.";
 
 const yearsText = (rows) => {
   const ys = [...new Set(rows.map((d) => d.year))].filter((y) => y != null).sort((a, b) => a - b);
@@ -100,10 +105,22 @@ export function chartSpec(parsed, tables, { date, id } = {}) {
   }
   if (kind === "theme-trend") {
     const pool = parsed.pools?.[0] ?? "pooled";
-    const rows = themeTrendRows(tables.themeScores, selected, parsed.themes, {
+    const all = themeTrendRows(tables.themeScores, selected, parsed.themes, {
       normalisation,
       pool,
     });
+    // Unless themes were named: the five strongest of the selection; theme=all: every theme.
+    const strongest = new Set(strongestThemeIds(all, parsed.themes));
+    const shown =
+      parsed.themesDefault && parsed.params.theme !== ALL_THEMES
+        ? parsed.themes.filter((t) => strongest.has(t.theme_id))
+        : parsed.themes;
+    const ids = new Set(shown.map((t) => t.theme_id));
+    const rows = all.filter((d) => ids.has(d.theme_id));
+    const which =
+      shown.length < parsed.themes.length && parsed.themesDefault
+        ? `命中最多的 ${shown.length} 个主题 the ${shown.length} strongest themes of ${parsed.themes.length}`
+        : `${shown.length} 个主题 themes`;
     const perSpeech =
       normalisation === "share"
         ? "各讲话主题比例的平均 mean of per-speech shares"
@@ -113,9 +130,10 @@ export function chartSpec(parsed, tables, { date, id } = {}) {
       kind,
       title: `主题趋势 Theme trend, ${yearsText(rows)}`,
       caption:
-        pool === "mean"
-          ? `每年所选讲话的平均（每篇同权）：${perSpeech}。Mean over each year's selected speeches, every speech weighs the same. ${parsed.themes.length} themes; speeches without a year are left out.`
-          : `每年所选讲话合并计算：${norm.zh}。Pooled over each year's selected speeches: ${norm.en}. ${parsed.themes.length} themes; speeches without a year are left out.`,
+        (pool === "mean"
+          ? `每年所选讲话的平均（每篇同权）：${perSpeech}。Mean over each year's selected speeches, every speech weighs the same. `
+          : `每年所选讲话合并计算：${norm.zh}。Pooled over each year's selected speeches: ${norm.en}. `) +
+        `${which}; 年份不明的讲话不计入 speeches without a year are left out; ${GAP_NOTE}`,
       source,
       rows,
       columns: [
@@ -130,15 +148,17 @@ export function chartSpec(parsed, tables, { date, id } = {}) {
       ],
       marks: `g[aria-label="dot"] circle`,
       draw: (width) =>
-        yearTrend(
-          rows.map((d) => ({ ...d, series: d.theme })),
-          {
-            width,
-            yLabel: pool === "mean" ? `讲话平均 mean · ${norm.axis}` : norm.axis,
-            format:
-              normalisation === "share" ? (v) => `${(100 * v).toFixed(1)}%` : (v) => v.toFixed(1),
-          },
-        ),
+        themeTrendChart(rows, {
+          width,
+          yLabel: pool === "mean" ? `讲话平均 mean · ${norm.axis}` : norm.axis,
+          percent: normalisation === "share",
+          format:
+            normalisation === "share" ? (v) => `${(100 * v).toFixed(1)}%` : (v) => v.toFixed(1),
+          shown,
+          allThemes: tables.themes,
+          label: (t) => t.zh,
+          layout: parsed.layout,
+        }),
       embed,
     };
   }
@@ -149,7 +169,7 @@ export function chartSpec(parsed, tables, { date, id } = {}) {
       id: id ?? "formulation-trend",
       kind,
       title: `提法趋势 Formulation trend: ${terms.join("、") || "—"}`,
-      caption: `每年所选讲话中每万汉字的提法命中数（含变体）。Matches per 10,000 Han characters of each year's selected speeches, variants included. Speeches without a year are left out.`,
+      caption: `每年所选讲话中每万汉字的提法命中数（含变体）。Matches per 10,000 Han characters of each year's selected speeches, variants included. Speeches without a year are left out; ${GAP_NOTE}`,
       source,
       rows,
       columns: ["year", "formulation_id", "term", "speeches", "hits", "han_chars", "rate_per_10k"],
@@ -157,7 +177,7 @@ export function chartSpec(parsed, tables, { date, id } = {}) {
       draw: (width) =>
         yearTrend(
           rows.map((d) => ({ ...d, series: d.term })),
-          { width, yLabel: NORMALISED.rate.axis },
+          { width, yLabel: NORMALISED.rate.axis, colors: seriesColors(terms) },
         ),
       embed,
     };
@@ -268,7 +288,7 @@ export function chartSpec(parsed, tables, { date, id } = {}) {
       id: id ?? "term-trend",
       kind,
       title: `${what} · 各年份 by year, ${yearsText(rows)}`,
-      caption: `${measures.join("；")}。年份不明的讲话不计入 speeches of unknown year left out. ${countNote}.`,
+      caption: `${measures.join("；")}。年份不明的讲话不计入 speeches of unknown year left out; ${GAP_NOTE} ${countNote}.`,
       source,
       rows,
       columns: ["year", "measure", "value", "speeches"],

@@ -88,6 +88,10 @@ export interface ChartParams {
   formulations: FormulationLike[];
   normalisation: Normalisation;
   params: Record<string, string>;
+  /** true when no theme was named: the chart picks (theme trend: the five strongest) */
+  themesDefault?: boolean;
+  /** theme-trend: one plot of lines or small multiples */
+  layout?: "lines" | "multiples";
   /** kinds with a `pool` parameter: the aggregations drawn */
   pools?: Pool[];
   /** term-by-speech, term-trend: the resolved term */
@@ -100,6 +104,8 @@ export interface ChartParams {
 export type Row = Record<string, string | number | boolean | null>;
 
 export const NORMALISATIONS: Normalisation[];
+export const ALL_THEMES: "all";
+export const LAYOUTS: ("lines" | "multiples")[];
 export const POOLS: Pool[];
 export const GROUP_KINDS: GroupKind[];
 export const REST_PARAM: "rest";
@@ -142,6 +148,7 @@ export function topFormulations<F extends FormulationLike>(
   formulations: F[],
   k?: number,
 ): F[];
+export function fullTitle(speech: SpeechLike): string;
 export function speechLabels(selected: SpeechLike[], max?: number): Map<string, string>;
 export function themeHeatmapRows(
   scores: ThemeScoreLike[],

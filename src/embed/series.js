@@ -8,6 +8,10 @@ import { resolveSearch } from "../lib/search.js";
 import { scoreLogOdds } from "../lib/logOdds.js";
 
 export const NORMALISATIONS = ["rate", "share"];
+/** `theme=all`: every theme of the codebook (a theme trend otherwise shows the five strongest). */
+export const ALL_THEMES = "all";
+/** Layouts of by-year charts: one plot of lines, or small multiples (src/charts/yearTrend.js). */
+export const LAYOUTS = ["lines", "multiples"];
 
 /** Arrow hands Int64 columns over as BigInt: every numeric cell becomes a Number. */
 export function plainRows(rows) {
@@ -184,7 +188,7 @@ export function parseNormalisation(value) {
 /** The chart kinds with an embed page, and the URL parameters each one reads. */
 export const CHART_KINDS = {
   "theme-heatmap": ["speeches", "years", "theme", "normalisation"],
-  "theme-trend": ["speeches", "years", "theme", "normalisation", "pool"],
+  "theme-trend": ["speeches", "years", "theme", "normalisation", "pool", "layout"],
   "formulation-trend": ["speeches", "years", "term"],
   "theme-bars": ["speeches", "years", "theme", "normalisation"],
   "outline-profile": ["speech", "theme", "normalisation"],
@@ -251,7 +255,10 @@ export function parseChartParams(
     out.params.years = years.from === years.to ? String(years.from) : `${years.from}-${years.to}`;
   if (allowed.includes("theme")) {
     const names = parseList(get("theme"));
-    if (names.length) {
+    // No theme named: the chart decides (a theme trend shows the five strongest); "all": every theme.
+    out.themesDefault = !names.length;
+    if (names.length === 1 && names[0] === ALL_THEMES) out.params.theme = ALL_THEMES;
+    else if (names.length) {
       const r = resolveThemes(themes, names);
       errors.push(...r.errors);
       out.themes = r.themes;
@@ -263,6 +270,15 @@ export function parseChartParams(
     if (n.error) errors.push(n.error);
     else out.normalisation = n.normalisation;
     if (n.normalisation && n.normalisation !== "rate") out.params.normalisation = n.normalisation;
+  }
+  if (allowed.includes("layout")) {
+    const layout = String(get("layout") ?? "").trim() || "lines";
+    if (!LAYOUTS.includes(layout))
+      errors.push(`layout must be one of ${LAYOUTS.join(", ")}, got "${layout}"`);
+    else {
+      out.layout = layout;
+      if (layout !== "lines") out.params.layout = layout;
+    }
   }
   const pool = get("pool");
   if (allowed.includes("pool")) {
@@ -394,10 +410,16 @@ export function topFormulations(hits, selected, formulations, k = 5) {
     .map((d) => d.f);
 }
 
+/** The full title of a speech (hover text of its chart label). */
+export const fullTitle = (s) => s.title || s.source_file || s.speech_id;
+
 const per10k = (hits, chars) => (chars > 0 ? (hits / chars) * 1e4 : 0);
 
-/** Unique display names "2023 · title…" for heatmap rows (titles may repeat or be missing). */
-export function speechLabels(selected, max = 18) {
+/**
+ * Unique display names "2023 · title…" for chart rows (titles may repeat or be missing); the chart
+ * fits them to its margin (src/charts/speechAxis.js) and shows fullTitle on hover.
+ */
+export function speechLabels(selected, max = 40) {
   const names = new Map();
   const seen = new Map();
   for (const s of selected) {
@@ -424,6 +446,7 @@ export function themeHeatmapRows(scores, selected, themes, { normalisation = "ra
     .map((d) => ({
       speech_id: d.speech_id,
       speech: label.get(d.speech_id),
+      title: fullTitle(selected[order.get(d.speech_id)]),
       year: selected[order.get(d.speech_id)].year ?? null,
       theme_id: d.theme_id,
       theme: themeOf.get(d.theme_id).zh,
@@ -527,6 +550,7 @@ export function themeBarsRows(scores, selected, themes) {
     .map((d) => ({
       speech_id: d.speech_id,
       name: label.get(d.speech_id),
+      title: fullTitle(selected[order.get(d.speech_id)]),
       theme_id: d.theme_id,
       theme: themeName(themeOf.get(d.theme_id)),
       hits: d.hits,
@@ -621,6 +645,7 @@ export function termBySpeechRows(counts, selected) {
     return {
       speech_id: s.speech_id,
       name: label.get(s.speech_id),
+      title: fullTitle(s),
       year: s.year ?? null,
       han_chars: s.han_chars,
       hits,

@@ -16,6 +16,20 @@ export function whereEquals(filters, alias = "") {
   return [parts.length ? `WHERE ${parts.join(" AND ")}` : "", params];
 }
 
+/** Byte-order mark that makes spreadsheets read a CSV as UTF-8 (Excel otherwise guesses a code page). */
+export const CSV_BOM = "\ufeff";
+
+/**
+ * The table a query reads when it reads exactly one of `tables` (first FROM/JOIN names), else null:
+ * names the SQL console's download after it.
+ */
+export function queriedTable(query, tables) {
+  const names = new Set();
+  for (const m of String(query).matchAll(/\b(?:from|join)\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/gi))
+    if (tables.includes(m[1])) names.add(m[1]);
+  return names.size === 1 ? [...names][0] : null;
+}
+
 /** Rows → CSV text (RFC 4180 quoting), columns in the given order. */
 export function toCsv(rows, columns) {
   const cell = (v) => {
