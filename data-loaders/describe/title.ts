@@ -11,8 +11,8 @@ export interface TitleParts {
   declared_chars: number | null;
 }
 
-const TITLE_MARKER =
-  /讲话|发言|报告|致辞|讲稿|党课|会议|大会|座谈会|研讨|体会|心得|汇报|总结|主持词|动员|材料|提纲|演讲/;
+export const TITLE_MARKER =
+  /讲话|发言|报告|致辞|致词|讲稿|讲课|党课|会议|大会|座谈会|研讨|体会|心得|汇报|总结|主持词|开幕词|闭幕词|动员|材料|提纲|演讲|实录|整理稿|意见|通知|决定|决议/;
 const DECLARED_LENGTH = /\s*[（(]\s*(?:全文)?(?:约|共)?\s*([0-9０-９]{2,6})\s*字\s*[）)]\s*$/;
 const MAX_TITLE_CHARS = 80;
 
@@ -29,7 +29,8 @@ export function looksLikeTitleText(line: string): boolean {
   const { rest } = splitDeclaredLength(line);
   if (rest.length === 0 || rest.length > MAX_TITLE_CHARS) return false;
   if (/[：:]$/.test(rest)) return false; // a salutation
-  if (/[。！？!?；;]/.test(rest)) return false; // a sentence
+  // A sentence; a headline may carry an exclamation inside (再造新广东，再创新奇迹！黄坤明…).
+  if (/[。；;]/.test(rest) || /[！？!?]$/.test(rest)) return false;
   if (isHeadingLine(rest)) return false;
   return true;
 }
