@@ -23,6 +23,12 @@ export interface HeadingCandidate {
    * of a formal style (lists that reuse 一、 inside a section) get their own key.
    */
   nestKey?: string;
+  /**
+   * Last paragraph the heading's section can take in. Members of a series written as one
+   * paragraph each (dash items, parallel openings in a row) govern only their own paragraph:
+   * what follows the series is not inside its last member.
+   */
+  lastParagraph?: number;
 }
 
 export const INLINE_RANK = 10;

@@ -59,7 +59,9 @@ function readHeadlines(
       const whole = para.sentences.length === 1;
       const core = s.endsWith("。") ? s.slice(0, -1) : whole ? s : null;
       if (core === null || !HEADLINE_OPENING.test(core) || NOT_HEADLINE.test(core)) return;
-      if (/[，,]/.test(core) && !TWO_HALVES.test(core)) return;
+      // A couplet opening a paragraph ("莫道君行早，更有早行人。") is a flourish; inside the body
+      // of a heading it can be a sub-point ("要全面评价干部，用好“望远镜”。").
+      if (/[，,]/.test(core) && (si === 0 || !TWO_HALVES.test(core))) return;
       if (ENUMERATED.test(core) || DECLARATIVE.test(core)) return;
       const han = hanLength(core);
       if (han < MIN_HAN || han > MAX_HAN || core.length > MAX_HAN + 6) return;

@@ -16,20 +16,44 @@ export function splitParagraphs(text: string): Paragraph[] {
   while (start <= text.length) {
     const nl = text.indexOf("\n", start);
     const end = nl === -1 ? text.length : nl;
-    if (end > start) {
-      const sentences = splitSentenceSpans(text, start, end);
+    for (const [from, to] of linePieces(text, start, end)) {
       paragraphs.push({
         index: paragraphs.length,
-        start,
-        end,
-        text: text.slice(start, end),
-        sentences,
+        start: from,
+        end: to,
+        text: text.slice(from, to),
+        sentences: splitSentenceSpans(text, from, to),
       });
     }
     if (nl === -1) break;
     start = nl + 1;
   }
   return paragraphs;
+}
+
+/** A space after a sentence's end and before the next sentence: "…之路。 这是…". */
+const SPACED_BREAK = /(?<=[。！？：；!?:;][”’」』）)]?) (?=\S)/g;
+/**
+ * Scraped pages sometimes flatten a whole speech into one line with its paragraphs joined by
+ * single spaces. A line with at least this many spaced sentence breaks is read as such: each
+ * break separates two paragraphs (and, like "\n", belongs to neither). One stray space after a
+ * full stop in an ordinary paragraph does not split it.
+ */
+const MIN_SPACED_BREAKS = 3;
+
+function linePieces(text: string, start: number, end: number): [number, number][] {
+  if (end <= start) return [];
+  const line = text.slice(start, end);
+  const breaks = [...line.matchAll(SPACED_BREAK)].map((m) => start + m.index);
+  if (breaks.length < MIN_SPACED_BREAKS) return [[start, end]];
+  const pieces: [number, number][] = [];
+  let from = start;
+  for (const b of breaks) {
+    if (b > from) pieces.push([from, b]);
+    from = b + 1;
+  }
+  if (end > from) pieces.push([from, end]);
+  return pieces;
 }
 
 /** Number of Han characters: the unit in which heading lengths are judged. */

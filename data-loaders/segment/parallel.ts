@@ -1,9 +1,13 @@
-// Parallel paragraph openings: a series of paragraphs whose first sentence follows one template,
-// e.g. "面对庞大的组织规模，需要着眼健全组织体系，…" / "面对伟大的复兴梦想，需要着眼健全干部工作体系，…".
-// The template is read from the first two clauses: both must open with the same two characters
-// in every member while the first clauses differ. Requiring the second clause to match as well
-// keeps ordinary paragraphs that merely start alike ("我们要…", "同时，…") out of the outline.
-import { INLINE_RANK, type HeadingCandidate } from "./candidate.ts";
+// Parallel paragraph openings (排比), three kinds, all of style "parallel_opening":
+// - a template read from the first two clauses, e.g. "面对庞大的组织规模，需要着眼健全组织体系，…" /
+//   "面对伟大的复兴梦想，需要着眼健全干部工作体系，…": both clauses open with the same two
+//   characters in every member while the first clauses differ. Requiring the second clause to
+//   match as well keeps ordinary paragraphs that merely start alike ("我们要…") out;
+// - consecutive paragraphs whose first sentences share a long opening and then diverge:
+//   "这是广东实现现代化的必由之路。" / "…的光明之路。" / "…的奋进之路。";
+// - consecutive paragraphs led by short phrases of one length: "观大局，…" / "抓机遇，…" / "行大道，…".
+// The last two need consecutive paragraphs: a point made in three paragraphs in a row.
+import { INLINE_RANK, headingEnd, type HeadingCandidate } from "./candidate.ts";
 import { hanLength, type Paragraph } from "./paragraphs.ts";
 
 const MIN_MEMBERS = 3;
@@ -41,10 +45,8 @@ function readOpening(text: string, para: Paragraph): Opening | null {
   };
 }
 
-export function findParallelHeadings(
-  text: string,
-  paragraphs: readonly Paragraph[],
-): HeadingCandidate[] {
+/** Paragraph openings that follow one template read from their first two clauses. */
+function templateSeries(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
   const bySignature = new Map<string, Opening[]>();
   for (const para of paragraphs) {
     const opening = readOpening(text, para);
@@ -81,4 +83,114 @@ export function findParallelHeadings(
     flush();
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+const MIN_SHARED_HAN = 6;
+
+function firstSentence(text: string, para: Paragraph): string {
+  const sentence = para.sentences[0];
+  return sentence ? text.slice(sentence.start, sentence.end) : "";
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+function candidateAt(para: Paragraph): HeadingCandidate {
+  return {
+    style: "parallel_opening",
+    rank: INLINE_RANK,
+    number: null,
+    start: para.start,
+    headingEnd: headingEnd(para, para.start),
+    paragraph: para.index,
+    lastParagraph: para.index,
+  };
+}
+
+/** Runs of consecutive paragraphs whose first sentences share at least MIN_SHARED_HAN Han characters. */
+function sharedOpeningSeries(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+  const found: HeadingCandidate[] = [];
+  let i = 0;
+  while (i < paragraphs.length) {
+    const first = firstSentence(text, paragraphs[i]!);
+    let shared = first;
+    let j = i + 1;
+    for (; j < paragraphs.length; j++) {
+      const next = commonPrefix(shared, firstSentence(text, paragraphs[j]!));
+      if (hanLength(next) < MIN_SHARED_HAN) break;
+      shared = next;
+    }
+    const run = paragraphs.slice(i, j);
+    // Each member goes on after the shared opening, and differently (not a repeated paragraph).
+    const rests = run.map((p) => firstSentence(text, p).slice(shared.length));
+    const distinct = new Set(rests).size === run.length && rests.every((r) => hanLength(r) >= 2);
+    if (run.length >= MIN_MEMBERS && distinct) {
+      found.push(...run.map(candidateAt));
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Connectives, time and place phrases open consecutive paragraphs as a matter of course
+ * ("同时，…", "此外，…", "近年来，…", "在实践中，…"), and enumerations (第一，) belong to the
+ * inline detector: none of them is the point of a parallel series.
+ */
+const NOT_A_LEAD_PHRASE = new RegExp(
+  [
+    "^(?:同时|此外|另外|因此|所以|但是|然而|首先|其次|再次|最后|总之|为此|对此|例如|比如|当前|目前|现在|今天|今年|去年|明年|一方面|另一方面|与此同时|特别是|尤其是|实践证明|事实证明|总的来看|总体来看|具体来说|具体而言|一般来说|毫无疑问|众所周知|同志们|朋友们)$",
+    "^(?:在|从|对|于|据|按|随着|通过|经过|当|自|关于|第|其[一二三四五六七八九十])",
+    "^[一二三四五六七八九十]",
+    "(?:以来|年来|以后|之后|以前|之前|时候|期间|中|会上|的|了|们)$",
+  ].join("|"),
+);
+
+/** The short phrase before the first comma of a paragraph, when it is one (2–4 Han characters). */
+function leadPhrase(text: string, para: Paragraph): string | null {
+  const m = /^(\p{Script=Han}{2,4})[，,]/u.exec(firstSentence(text, para));
+  if (!m || NOT_A_LEAD_PHRASE.test(m[1]!)) return null;
+  return m[1]!;
+}
+
+/** Runs of consecutive paragraphs led by distinct short phrases of one length. */
+function leadPhraseSeries(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+  const found: HeadingCandidate[] = [];
+  let i = 0;
+  while (i < paragraphs.length) {
+    const lead = leadPhrase(text, paragraphs[i]!);
+    let j = i + 1;
+    const leads = new Set(lead === null ? [] : [lead]);
+    for (; lead !== null && j < paragraphs.length; j++) {
+      const next = leadPhrase(text, paragraphs[j]!);
+      if (next === null || next.length !== lead.length || leads.has(next)) break;
+      leads.add(next);
+    }
+    if (lead !== null && j - i >= MIN_MEMBERS) {
+      found.push(...paragraphs.slice(i, j).map(candidateAt));
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
+  return found;
+}
+
+export function findParallelHeadings(
+  text: string,
+  paragraphs: readonly Paragraph[],
+): HeadingCandidate[] {
+  const byStart = new Map<number, HeadingCandidate>();
+  for (const c of [
+    ...templateSeries(text, paragraphs),
+    ...sharedOpeningSeries(text, paragraphs),
+    ...leadPhraseSeries(text, paragraphs),
+  ])
+    if (!byStart.has(c.start)) byStart.set(c.start, c);
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
 }

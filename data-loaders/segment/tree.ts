@@ -53,6 +53,8 @@ function nest(candidates: readonly HeadingCandidate[]): Node[] {
   const roots: Node[] = [];
   const stack: Node[] = [];
   for (const c of candidates) {
+    const outgrown = stack.findIndex((n) => c.paragraph > (n.candidate!.lastParagraph ?? Infinity));
+    if (outgrown >= 0) stack.length = outgrown;
     const key = c.nestKey ?? c.style;
     const open = stack.findIndex((n) => (n.candidate!.nestKey ?? n.candidate!.style) === key);
     if (open >= 0) stack.length = open;
