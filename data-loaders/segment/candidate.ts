@@ -29,6 +29,8 @@ export interface HeadingCandidate {
    * what follows the series is not inside its last member.
    */
   lastParagraph?: number;
+  /** The heading fills its line (no body text after it in its paragraph). */
+  ownLine?: boolean;
 }
 
 export const INLINE_RANK = 10;

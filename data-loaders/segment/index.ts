@@ -15,6 +15,7 @@ import { sentencesOfLeaves, type SentenceNode } from "./leaf-sentences.ts";
 import { findNumberedHeadings } from "./numbered.ts";
 import { findParallelHeadings } from "./parallel.ts";
 import { splitParagraphs, type Paragraph } from "./paragraphs.ts";
+import { findTitleLines } from "./title-lines.ts";
 import type { HeadingCandidate } from "./candidate.ts";
 import { buildSectionTree, selectCandidates, type SectionNode } from "./tree.ts";
 
@@ -34,7 +35,11 @@ export function segmentSpeech(text: string): Segmentation {
   const paragraphs = appendixStart === null ? all : all.filter((p) => p.start < appendixStart);
   // Headings that open paragraphs come first: they decide where a heading may also stand in
   // the middle of a paragraph (only in the body of one of them, see headedParagraphs).
-  const formal = [...findNumberedHeadings(paragraphs), ...findParallelHeadings(text, paragraphs)];
+  const formal = [
+    ...findNumberedHeadings(paragraphs),
+    ...findTitleLines(paragraphs),
+    ...findParallelHeadings(text, paragraphs),
+  ];
   const leadingInline = findInlineHeadings(text, paragraphs, () => false);
   const headed = headedParagraphs(paragraphs, [...formal, ...leadingInline]);
   const midAllowed = (i: number): boolean => headed.has(i);

@@ -85,6 +85,7 @@ export function findNumberedHeadings(paragraphs: readonly Paragraph[]): HeadingC
     }
   }
   const form = (c: HeadingCandidate): string => headingForm(paragraphs[c.paragraph]!, c);
+  for (const c of found) if (form(c) !== "in-paragraph") c.ownLine = true;
   return outlineSeries(numberedSeries(found, form));
 }
 

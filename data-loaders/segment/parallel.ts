@@ -158,17 +158,24 @@ function leadPhrase(text: string, para: Paragraph): string | null {
   return m[1]!;
 }
 
-/** Runs of consecutive paragraphs led by distinct short phrases of one length. */
+const clauseCount = (sentence: string): number => sentence.split(/[，,；;：:]/).length;
+
+/**
+ * Runs of consecutive paragraphs led by distinct short phrases of one length, whose first
+ * sentences are built alike (as many clauses): "仰观大局，我们肩负着…。" / "瞻望未来，我们的…。".
+ */
 function leadPhraseSeries(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   let i = 0;
   while (i < paragraphs.length) {
     const lead = leadPhrase(text, paragraphs[i]!);
+    const clauses = clauseCount(firstSentence(text, paragraphs[i]!));
     let j = i + 1;
     const leads = new Set(lead === null ? [] : [lead]);
     for (; lead !== null && j < paragraphs.length; j++) {
       const next = leadPhrase(text, paragraphs[j]!);
       if (next === null || next.length !== lead.length || leads.has(next)) break;
+      if (clauseCount(firstSentence(text, paragraphs[j]!)) !== clauses) break;
       leads.add(next);
     }
     if (lead !== null && j - i >= MIN_MEMBERS) {

@@ -55,6 +55,12 @@ function nest(candidates: readonly HeadingCandidate[]): Node[] {
   for (const c of candidates) {
     const outgrown = stack.findIndex((n) => c.paragraph > (n.candidate!.lastParagraph ?? Infinity));
     if (outgrown >= 0) stack.length = outgrown;
+    // An unnumbered heading line closes headings that merely lead a paragraph: they are points
+    // of the part before it, not parents of a heading that stands on its own line.
+    if (c.style === "title_line") {
+      const lead = stack.findIndex((n) => !n.candidate!.ownLine);
+      if (lead >= 0) stack.length = lead;
+    }
     const key = c.nestKey ?? c.style;
     const open = stack.findIndex((n) => (n.candidate!.nestKey ?? n.candidate!.style) === key);
     if (open >= 0) stack.length = open;
