@@ -15,7 +15,8 @@ export const USAGE =
 export class UsageError extends Error {}
 
 export interface ReportOptions {
-  corpus: string;
+  /** Corpus to process; null: the last built output (scripts/report/data-source.ts). */
+  corpus: string | null;
   /** Published pipeline output to reuse instead of running the pipeline. */
   data: string | null;
   speeches: string[];
@@ -74,7 +75,7 @@ export function parseReportArgs(argv: string[]): ReportOptions {
   if (!values.out)
     throw new UsageError("--out <folder> is required, e.g. --out reports/2023-briefing");
   return {
-    corpus: values.corpus ?? "corpus/sample",
+    corpus: values.corpus ?? null,
     data: values.data ?? null,
     speeches,
     years,

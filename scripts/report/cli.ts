@@ -15,6 +15,8 @@ import {
   type ChartParams,
 } from "../../src/embed/series.js";
 import { publishCorpus } from "../site/pipeline-out.ts";
+import { builtCandidates, chooseDataSource, isOutput } from "./data-source.ts";
+import { formulationExamples, themeExamples, type ExampleGroup } from "./examples.ts";
 import { parseReportArgs, UsageError, USAGE, type ReportOptions } from "./args.ts";
 import { briefingHtml } from "./html.ts";
 import { Renderer, type ChartRequest } from "./render.ts";
@@ -59,23 +61,68 @@ function validate(
   return { params, selection };
 }
 
+/** Themes and terms whose example sentences the briefing shows: those asked for, else the strongest three. */
+function briefingExamples(
+  opts: ReportOptions,
+  t: ReportTables,
+  selected: ChartParams["selected"],
+  strongest: { theme_id: string }[],
+): ExampleGroup[] {
+  const ids = new Set(selected.map((s) => s.speech_id));
+  const sentences = t.sentences.filter((s) => ids.has(s.speech_id));
+  const hits = t.hits.filter((h) => ids.has(h.speech_id));
+  const formulations = opts.terms.length
+    ? resolveFormulations(t.formulations, opts.terms).formulations
+    : topFormulations(t.formulationHits, selected, t.formulations, 3);
+  const themes = opts.themes.length
+    ? resolveThemes(t.themes, opts.themes).themes
+    : strongest
+        .slice(0, 3)
+        .map((s) => t.themes.find((x) => x.theme_id === s.theme_id))
+        .filter((x): x is (typeof t.themes)[number] => x != null);
+  return [
+    ...formulations.map((f) => ({
+      kind: "formulation" as const,
+      id: f.formulation_id,
+      label: `提法 ${f.canonical}`,
+      examples: formulationExamples(f, hits, sentences, selected),
+    })),
+    ...themes.map((th) => ({
+      kind: "theme" as const,
+      id: th.theme_id,
+      label: `主题 ${th.zh}${th.en ? ` ${th.en}` : ""}`,
+      examples: themeExamples(th, sentences, selected),
+    })),
+  ];
+}
+
 async function report(opts: ReportOptions): Promise<void> {
+  const source = chooseDataSource(opts, builtCandidates());
   let dataDir: string;
   let temp: string | null = null;
-  if (opts.data) {
-    dataDir = resolve(opts.data);
-    if (!existsSync(join(dataDir, "speeches.parquet")))
+  if (source.kind === "data") {
+    dataDir = source.dir;
+    if (!isOutput(dataDir))
       throw new UsageError(
-        `--data ${opts.data} has no speeches.parquet: give a folder written by \`npm run data\``,
+        `--data ${opts.data} has no speeches.parquet and manifest.json: give a folder written by \`npm run data\``,
       );
   } else {
-    const corpus = resolve(opts.corpus);
+    const corpus = source.corpus;
     if (!existsSync(corpus) || !statSync(corpus).isDirectory())
-      throw new UsageError(`corpus folder not found: ${opts.corpus}`);
+      throw new UsageError(`corpus folder not found: ${opts.corpus ?? corpus}`);
+    if (source.why !== "--corpus") console.error(`report: ${source.why} (${corpus})`);
     dataDir = temp = runPipeline(corpus);
   }
   try {
     const tables = readReportTables(dataDir);
+    // First line: which data this briefing is about (a briefing of the wrong corpus looks legitimate).
+    const corpusName = tables.manifest.corpus?.name ?? "?";
+    const origin = temp
+      ? `corpus ${source.kind === "corpus" ? source.corpus : "?"}, processed now`
+      : `${dataDir} (${source.why})`;
+    console.error(
+      `report: corpus ${corpusName} · data ${dataVersion(tables.manifest)} · from ${origin}`,
+    );
     const { params, selection } = validate(opts, tables);
     const date = dataDate(tables.speeches, process.env.SPEECH_ATLAS_DATA_DATE || null);
     const requests: ChartRequest[] = [
@@ -90,8 +137,9 @@ async function report(opts: ReportOptions): Promise<void> {
     let charts;
     const outDir = resolve(opts.out);
     try {
-      charts = await renderer.charts(tables, requests, { width: CHART_WIDTH, date });
-      const corpus = tables.manifest.corpus?.name ?? opts.corpus;
+      const { sentences: _s, hits: _h, ...chartTables } = tables;
+      charts = await renderer.charts(chartTables, requests, { width: CHART_WIDTH, date });
+      const corpus = corpusName;
       const heat = charts.find((c) => c.kind === "theme-heatmap")!;
       const requested = opts.terms.length
         ? formulationStrengths(
@@ -115,6 +163,10 @@ async function report(opts: ReportOptions): Promise<void> {
           tables.formulations,
         ).slice(0, 5),
         requested,
+        examples: briefingExamples(opts, tables, selected, strongestThemes(heat.rows)),
+        dataSource: temp
+          ? `${source.kind === "corpus" ? source.corpus : "?"} (${source.why}), processed for this report`
+          : `${dataDir} (${source.why})`,
         charts: charts.map((c) => ({
           id: c.id,
           title: c.title,
@@ -149,8 +201,16 @@ async function report(opts: ReportOptions): Promise<void> {
             selection,
             speeches: selected.map((s) => s.speech_id),
             data_version: summary.version,
+            data_source: summary.dataSource,
+            examples: summary.examples.map((g) => ({
+              kind: g.kind,
+              id: g.id,
+              label: g.label,
+              examples: g.examples.length,
+            })),
             data_date: date,
-            layout: "page 1 summary; one page per chart; then the list of speeches",
+            layout:
+              "page 1 summary; example sentences; one page per chart; then the list of speeches",
             charts: charts.map((c) => ({
               id: c.id,
               kind: c.kind,

@@ -1,6 +1,7 @@
 // The briefing as one self-contained HTML file: CSS inline, charts inline as SVG, no script and no
 // link to anything, so it opens from disk, mails as one attachment and prints as it looks.
-// Layout contract (the PDF's page count follows from it): page 1 summary, one page per chart,
+// Layout contract (the PDF's page count follows from it): page 1 summary, a page of example
+// sentences (when there are any), one page per chart,
 // then the list of speeches (one page for a handful of speeches, more for long lists).
 import type { SpeechLike } from "../../src/embed/series.js";
 import type { RenderedChart } from "./render.ts";
@@ -27,6 +28,11 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .chart svg { display: block; width: 100%; height: auto; max-height: 245mm; }
 .files { font-size: 0.75rem; color: #666; }
 .appendix { break-before: page; }
+.examples { break-before: page; }
+.examples h3 { font-size: 0.95rem; margin: 0.8rem 0 0.2rem; }
+.examples ol { margin: 0; padding-left: 1.2rem; font-size: 0.85rem; }
+.examples mark { background: #fde68a; }
+.examples .src { color: #666; font-size: 0.75rem; }
 @media print { body { padding: 0; } }`;
 
 /** Strips the XML declaration: the SVG goes inline into HTML. */
@@ -58,13 +64,36 @@ export function briefingHtml(
 <section class="summary">
 <h1>${esc(s.title)}</h1>
 <p class="meta">语料 Corpus: ${esc(s.corpus)} · 选择 Selection: ${esc(s.selection)} · ${s.selected.length} 篇讲话 speeches<br>
-数据版本 Data version: ${esc(s.version)} · 数据截至 data through ${esc(s.date)}</p>
+数据版本 Data version: ${esc(s.version)} · 数据截至 data through ${esc(s.date)}<br>
+数据来源 Data from: ${esc(s.dataSource)}</p>
 <h2>最突出的主题 Strongest themes <small>(每万汉字命中 pooled hits per 10k Han characters)</small></h2>
 <table><tr><th>主题 theme</th><th class="n">命中 hits</th><th class="n">每万字 per 10k</th><th>最高 highest in</th></tr>${themeRows}</table>
 <h2>最常见的提法 Most frequent formulations</h2>
 <table>${formHead}${s.formulations.slice(0, 8).map(formRow).join("")}</table>
 ${s.requested.length ? `<h2>所查提法 Requested formulations</h2><table>${formHead}${s.requested.map(formRow).join("")}</table>` : ""}
 </section>
+${
+  s.examples.length
+    ? `<section class="examples">
+<h2>例句 Example sentences <small>(每项至多三句，取自最近的讲话 up to three per item, from the most recent speeches)</small></h2>
+${s.examples
+  .map(
+    (g) =>
+      `<h3>${esc(g.label)}</h3>${
+        g.examples.length
+          ? `<ol>${g.examples
+              .map(
+                (e) =>
+                  `<li>${esc(e.left)}<mark>${esc(e.match)}</mark>${esc(e.right)} <span class="src">— ${esc(e.year ?? "?")} · ${esc(e.speech)}</span></li>`,
+              )
+              .join("")}</ol>`
+          : `<p class="src">所选讲话中没有 none in the selected speeches</p>`
+      }`,
+  )
+  .join("\n")}
+</section>`
+    : ""
+}
 ${charts
   .map(
     (c) => `<section class="chart" id="${esc(c.id)}">

@@ -1,5 +1,6 @@
 // The briefing's numbers in words: which themes and formulations are strongest in the selection.
 // Pure functions over the rows the charts drew, so summary, HTML and CSVs cannot disagree.
+import type { ExampleGroup } from "./examples.ts";
 import type { FormulationLike, HitLike, Row, SpeechLike } from "../../src/embed/series.js";
 
 export interface ThemeStrength {
@@ -95,6 +96,10 @@ export interface SummaryInput {
   formulations: FormulationStrength[];
   requested: FormulationStrength[];
   charts: { id: string; title: string; caption: string; rows: number }[];
+  /** Up to three example sentences per formulation and theme. */
+  examples: ExampleGroup[];
+  /** Where the data came from (folder and why it was chosen). */
+  dataSource: string;
 }
 
 const f1 = (n: number): string => n.toFixed(1);
@@ -106,6 +111,7 @@ export function summaryMarkdown(s: SummaryInput): string {
     `- 语料 Corpus: ${s.corpus}`,
     `- 选择 Selection: ${s.selection} (${s.selected.length} speeches, ${s.selected.reduce((n, x) => n + (x.han_chars ?? 0), 0)} Han characters)`,
     `- 数据版本 Data version: ${s.version}; 数据截至 data through ${s.date}`,
+    `- 数据来源 Data from: ${s.dataSource}`,
     "",
     "## 最突出的主题 Strongest themes (pooled hits per 10,000 Han characters)",
     "",
@@ -139,6 +145,16 @@ export function summaryMarkdown(s: SummaryInput): string {
           `| ${f.canonical} (${f.formulation_id}) | ${f.hits} | ${f.speeches} | ${f1(f.rate_per_10k)} |`,
       ),
     );
+  }
+  if (s.examples.length) {
+    lines.push("", "## 例句 Example sentences", "");
+    for (const g of s.examples) {
+      lines.push(`### ${g.label}`, "");
+      if (!g.examples.length) lines.push("- （所选讲话中没有 none in the selected speeches）");
+      for (const e of g.examples)
+        lines.push(`- ${e.left}**${e.match}**${e.right} — ${e.year ?? "?"} · ${e.speech}`);
+      lines.push("");
+    }
   }
   lines.push("", "## 图表 Charts", "");
   lines.push(

@@ -3,16 +3,20 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { readParquet } from "parquet-wasm";
+import type { HitRow, SentenceRow } from "./examples.ts";
 import {
   plainRows,
-  type FormulationLike,
   type HitLike,
+  type FormulationLike,
   type SpeechLike,
   type ThemeLike,
   type ThemeScoreLike,
 } from "../../src/embed/series.js";
 
 export interface ReportTables {
+  /** For example sentences: the sentences (text and offsets) and the hits with their sentence. */
+  sentences: SentenceRow[];
+  hits: HitRow[];
   speeches: SpeechLike[];
   themes: ThemeLike[];
   themeScores: ThemeScoreLike[];
@@ -25,15 +29,27 @@ export interface ReportTables {
   };
 }
 
-function readTable<T>(dir: string, name: string): T[] {
+function readTable<T>(dir: string, name: string, columns?: string[]): T[] {
   const path = join(dir, `${name}.parquet`);
   if (!existsSync(path)) throw new Error(`${path} is missing: not a pipeline output folder`);
   return plainRows<T>(
-    tableFromIPC(readParquet(new Uint8Array(readFileSync(path))).intoIPCStream()),
+    tableFromIPC(
+      readParquet(
+        new Uint8Array(readFileSync(path)),
+        columns ? { columns } : undefined,
+      ).intoIPCStream(),
+    ),
   );
 }
 
 export function readReportTables(dir: string): ReportTables {
+  const hits = readTable<HitRow>(dir, "formulation_hits", [
+    "speech_id",
+    "sentence_id",
+    "formulation_id",
+    "start",
+    "end",
+  ]);
   return {
     speeches: readTable<SpeechLike>(dir, "speeches"),
     themes: readTable<ThemeLike>(dir, "themes"),
@@ -42,9 +58,15 @@ export function readReportTables(dir: string): ReportTables {
       (d) => d.section_id === "_all",
     ),
     formulations: readTable<FormulationLike>(dir, "formulations"),
-    formulationHits: readTable<HitLike>(dir, "formulation_hits").map(
-      ({ speech_id, formulation_id }) => ({ speech_id, formulation_id }),
-    ),
+    formulationHits: hits.map(({ speech_id, formulation_id }) => ({ speech_id, formulation_id })),
+    hits,
+    sentences: readTable<SentenceRow>(dir, "sentences", [
+      "speech_id",
+      "sentence_id",
+      "start",
+      "end",
+      "text",
+    ]),
     manifest: JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")),
   };
 }
