@@ -5,6 +5,7 @@ import { defaultAnchorSet, type Anchor } from "./anchors.ts";
 import { compileAnchors, findAnchorHits } from "./anchor-match.ts";
 import { detectClosing } from "./closing.ts";
 import { readFrontMatter } from "./front-matter.ts";
+import { isBodyParagraph } from "./header-lines.ts";
 import { classifyGenre } from "./genre.ts";
 import { classifyLevel } from "./level.ts";
 import { splitLines } from "./lines.ts";
@@ -61,8 +62,10 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
   const lines = splitLines(text);
   const fm = readFrontMatter(lines);
   const frontLines = [
+    ...fm.headline,
     ...(fm.title ? [{ text: fm.title.title, start: fm.title.start }] : []),
-    ...fm.header,
+    // Editorial leads sit in the header but are running text: their 召开/举行 is not a headline's.
+    ...fm.header.filter((l) => !isBodyParagraph(l.text)),
   ];
   const front = frontLines.map((l) => l.text).join("\n");
   const bodyLines = lines.slice(fm.bodyStart);
@@ -83,8 +86,14 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
     salutation: fm.salutation?.text ?? null,
     opening: opening.map((p) => p.text).join("\n"),
     closing: closing?.text ?? null,
+    text,
   }).genre;
-  const level = classifyLevel({ front, body, speaker_role });
+  const level = classifyLevel({
+    front,
+    body,
+    speaker_role,
+    opening: opening.map((p) => p.text).join("\n"),
+  });
 
   const stated = findStatedYears(text, lines, fm);
   const hits = findAnchorHits(text, compiled(anchors));
