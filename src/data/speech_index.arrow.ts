@@ -12,6 +12,7 @@ export const SPEECH_INDEX_COLUMNS = [
   "year",
   "level",
   "genre",
+  "speaker_role",
   "han_chars",
   "sections",
   "sentences",
