@@ -45,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       rebuild: opts.rebuild,
       metadata: opts.metadata,
       exclude: opts.exclude,
+      csv: opts.csv,
+      threads: opts.threads,
       onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
     });
   } catch (err) {
@@ -97,6 +99,7 @@ async function merge(argv: string[]): Promise<number> {
   const result = await mergeShards({
     out: opts.out,
     shards: opts.shards,
+    csv: opts.csv,
     onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
   });
   const c = result.counts;

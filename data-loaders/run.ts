@@ -1,9 +1,9 @@
-// The whole pipeline over a corpus folder: read every file (I/O edge), clean and process each
-// speech (in a pool of worker processes, with an optional content-hash cache), drop duplicates,
-// compute corpus-level tables, publish (I/O edge). Every input file ends up in exactly one
-// manifest row, whatever happens to it. Per-speech rows stay on disk (speech-store files written
-// by the workers) and corpus-level tables are computed from compact aggregates, so memory stays
-// bounded on large corpora; the output is byte-identical to a plain in-process run (test/scale).
+// The whole pipeline over a corpus folder, on one screen: list the files → per-speech work in a
+// pool of worker processes (read, clean, describe, segment, tokenise, count; each speech's rows
+// written as a part into the content-addressed cache) → duplicates → DuckDB: every table COPY'd
+// from the parts, corpus statistics in SQL (data-loaders/sql/) → datapackage.json and
+// manifest.json. Every input file ends up in exactly one manifest row, whatever happens to it.
+// The output is byte-identical whatever --workers is (test/pipeline/determinism.test.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -17,13 +17,14 @@ import {
 import { Collector } from "./pipeline/collector.ts";
 import { loadContext, loadLexiconContext } from "./pipeline/context.ts";
 import { finish } from "./pipeline/finish.ts";
-import { GroupCache } from "./pipeline/group-cache.ts";
 import { StoredSimilarities } from "./pipeline/similarity-memo.ts";
 import { contextFingerprint } from "./pipeline/fingerprint.ts";
 import { defaultWorkers, processCorpusFiles } from "./pipeline/pool.ts";
 import { ShardWriter, shardOf, type ShardSpec } from "./pipeline/shard.ts";
 import { clearStamp, runKey, upToDate, writeStamp } from "./pipeline/up-to-date.ts";
-import type { OutputFile } from "./publish/write-outputs.ts";
+import type { OutputFile } from "./publish/package-files.ts";
+import type { CsvPolicy } from "./publish/tables.ts";
+import { SpeechCache } from "./pipeline/cache.ts";
 import type { ManifestRow } from "./types.ts";
 
 export interface RunOptions {
@@ -46,6 +47,10 @@ export interface RunOptions {
   metadata?: string | null;
   /** Globs of corpus files not to read (ingest/hygiene.ts). */
   exclude?: readonly string[];
+  /** Which tables also get a CSV: auto (those a spreadsheet opens), all, none. */
+  csv?: CsvPolicy;
+  /** DuckDB's threads (default: all cores). */
+  threads?: number;
 }
 
 export interface RunResult {
@@ -93,8 +98,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const progress = opts.onProgress ?? (() => {});
 
   const collector = new Collector();
-  // Without a cache, outcomes still go through speech-store files (the bulky parts never cross
-  // to this process): in a folder of this run, removed when it ends.
+  // Without a cache, the entries (text, part, outcome) go to a folder of this run, removed when
+  // it ends: the parts are what DuckDB reads.
   const tempStore = opts.cacheDir ? null : mkdtempSync(join(tmpdir(), "speech-atlas-store-"));
   const shardWriter = shard
     ? await ShardWriter.create(opts.out, {
@@ -173,38 +178,32 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     if (key) clearStamp(opts.cacheDir!, opts.out);
     progress(paths.length, paths.length + 1, "writing outputs");
-    // Encoded row groups live beside the speech-store entries and, like them, only with a cache.
-    const groups = opts.cacheDir ? new GroupCache(join(opts.cacheDir, "groups")) : null;
-    // So are the similarities of near-duplicate candidates (the rerun meets the same pairs).
+    // The similarities of near-duplicate candidates are kept in the cache (a rerun meets the
+    // same pairs).
     const similarities = opts.cacheDir
       ? new StoredSimilarities(join(opts.cacheDir, "dedupe", "similarities.json"))
       : null;
-    const { manifest, outputs, corpusTableMs, rowGroups } = await finish(
-      collector,
-      paths.length,
-      ctx,
-      {
-        out: opts.out,
-        corpusName: basename(root),
-        nearDuplicateThreshold: opts.nearDuplicateThreshold,
-        time,
-        parallel: (opts.workers ?? defaultWorkers()) > 1,
-        groups,
-        similarities,
-      },
-    );
+    const { manifest, outputs } = await finish(collector, paths.length, ctx, {
+      out: opts.out,
+      corpusName: basename(root),
+      nearDuplicateThreshold: opts.nearDuplicateThreshold,
+      time,
+      csv: opts.csv,
+      threads: opts.threads,
+      similarities,
+    });
     if (similarities) {
       similarities.save();
       timings.similarities_reused = similarities.hits;
       timings.similarities_computed = similarities.added;
     }
-    Object.assign(timings, corpusTableMs);
-    // Groups the corpus-tables worker encoded reach the writer through the cache.
-    timings.row_groups_reused = rowGroups.reused - rowGroups.helped;
-    timings.row_groups_encoded = rowGroups.encoded + rowGroups.helped;
-    timings.row_groups_encoded_by_worker = rowGroups.helped;
-    // Row groups this run did not use would only be used again if the same speeches came back.
-    if (groups) timings.row_groups_pruned = groups.prune();
+    // Entries this run did not use would only be used again if the same inputs came back. A
+    // shard sees part of the corpus, so only a whole run prunes.
+    if (opts.cacheDir && !shard) {
+      const used = new Set([...collector.readable.values()].map((r) => r.entry.key));
+      const cache = new SpeechCache(opts.cacheDir, contextFingerprint(ctx.versions));
+      timings.cache_entries_pruned = await time("prune", () => cache.prune(used));
+    }
     const metadataReport = metadata?.report(manifest);
     if (metadataReport) await recordMetadataReport(opts.out, metadataReport);
     if (key) writeStamp(opts.cacheDir!, opts.out, key, manifest, outputs);
@@ -221,7 +220,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       ...(metadataReport ? { metadata: metadataReport } : {}),
     };
   } finally {
-    collector.dispose();
     if (tempStore) rmSync(tempStore, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseShard, type ShardSpec } from "../pipeline/shard.ts";
+import { SPREADSHEET_ROWS, type CsvPolicy } from "../publish/tables.ts";
 
 export interface CliOptions {
   corpus: string;
@@ -24,6 +25,10 @@ export interface CliOptions {
   metadata: string | null;
   /** Globs of corpus files not to read (listed in the manifest as excluded). */
   exclude: string[];
+  /** Which tables also get a CSV (publish/tables.ts). */
+  csv: CsvPolicy;
+  /** DuckDB threads; undefined = all cores. */
+  threads?: number;
 }
 
 export const HELP = `Usage: speech-atlas --corpus <dir> --out <dir> [options]
@@ -57,6 +62,12 @@ Options:
   --exclude <glob>          Do not read files matching the glob (repeatable; * ? ** [..]; a
                             glob without / matches names at any depth). README, LICENSE, .json,
                             .csv, .py … are skipped anyway; all are listed in the manifest
+  --csv auto|all|none       Which tables also get a CSV next to their Parquet file: auto (default)
+                            those of at most ${SPREADSHEET_ROWS.toLocaleString("en")} data rows, which a spreadsheet
+                            opens; all; none. Any slice of a larger table is one SQL query away
+                            (the Data page's SQL console, or DuckDB on the Parquet file)
+  --threads <n>             DuckDB threads for writing the tables and the corpus statistics
+                            (default: all cores; the outputs are the same bytes whatever it is)
   --timings                 Print stage timings (ms) to stderr as one JSON line
   --quiet                   No progress bar and no summary
   -h, --help                Show this help
@@ -85,6 +96,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         timings: { type: "boolean", default: false },
         metadata: { type: "string" },
         exclude: { type: "string", multiple: true, default: [] },
+        csv: { type: "string", default: "auto" },
+        threads: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -109,6 +122,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError(`invalid --shard: ${values.shard} (i/n with 0 ≤ i < n)`);
   if (values["no-cache"] && values.cache !== undefined)
     throw new UsageError("--cache and --no-cache exclude each other");
+  const csv = parseCsvPolicy(values.csv!);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new UsageError(`invalid --threads: ${values.threads} (a whole number ≥ 1)`);
   return {
     workers,
     shard,
@@ -116,6 +133,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     rebuild: values.rebuild!,
     metadata: values.metadata ?? null,
     exclude: values.exclude!,
+    csv,
+    ...(threads !== undefined ? { threads } : {}),
     cacheDir: values["no-cache"] ? null : (values.cache ?? join(values.out!, ".cache")),
     corpus: values.corpus!,
     out: values.out!,
@@ -131,6 +150,7 @@ export interface MergeOptions {
   shards: string[];
   timings: boolean;
   quiet: boolean;
+  csv: CsvPolicy;
 }
 
 export function parseMergeArgs(argv: string[]): MergeOptions {
@@ -142,6 +162,7 @@ export function parseMergeArgs(argv: string[]): MergeOptions {
         out: { type: "string" },
         timings: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
+        csv: { type: "string", default: "auto" },
       },
       strict: true,
       allowPositionals: true,
@@ -157,5 +178,11 @@ export function parseMergeArgs(argv: string[]): MergeOptions {
     shards: parsed.positionals,
     timings: parsed.values.timings!,
     quiet: parsed.values.quiet!,
+    csv: parseCsvPolicy(parsed.values.csv!),
   };
+}
+
+function parseCsvPolicy(value: string): CsvPolicy {
+  if (value === "auto" || value === "all" || value === "none") return value;
+  throw new UsageError(`invalid --csv: ${value} (auto, all or none)`);
 }

@@ -1,28 +1,33 @@
-// Content-hash store of per-file outcomes. Key = sha256(context fingerprint + the file's raw
-// bytes hash + its path + the size limit), so any change to the input, the lexicon files or
-// the pipeline version is a different key: entries are never stale, only unused, and the
-// folder can be deleted at any time (between runs: a run reads its entries' bulky parts back
-// while it publishes). Each entry is a speech-store file (speech-store.ts): the compact outcome
-// as a header, the text and encoded rows stored raw after it. A run without a cache writes the
-// same files into a temporary folder, so the main process never receives the bulky parts.
+// The one cache: a content-addressed store of per-speech results. Key = sha256(cache format,
+// context fingerprint (pipeline and lexicon versions), the input's raw-bytes digest, its path,
+// the size limit), so any change to the input, a lexicon file or the pipeline is a different key:
+// entries are never stale, only unused, and the folder can be deleted between runs.
 //
-// A hit is served synchronously (the main thread does nothing else meanwhile): reading the input
-// into a reused buffer and the entry's header with one open and one read costs less than the
-// promise round trips and buffer allocations of async reads (10,000 hits).
-import { createHash } from "node:crypto";
-import { endianness } from "node:os";
+// An entry is three files under `<dir>/<key[0:2]>/`:
+//   <key>.txt         the cleaned text (duplicate detection reads it for candidate pairs)
+//   <key>.parts.json  the speech's rows of every per-speech table, column by column, and its
+//                     sentences' terms: the part DuckDB reads (publish/speech-parts.ts)
+//   <key>.json        the compact outcome (speech row, MinHash signature, candidates, ...)
+// Each is written to a temporary name and renamed; the outcome file comes last, so an entry
+// whose outcome file exists is complete (a crash leaves at most unused files, which prune()
+// removes). A run without a cache writes the same entries into a temporary folder.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BulkyPart, CompactOutcome, ReadableOutcome } from "./file-work.ts";
+import type { CompactOutcome, ReadableOutcome } from "./file-work.ts";
 import { statusOf, type InputDigests } from "./input-digests.ts";
-import { decodeOutcomeBlock, encodeOutcomeBlock } from "./outcome-block.ts";
-import { ReusedReader } from "./reused-read.ts";
-import { headerReads, readStoredHeader, writeStored } from "./speech-store.ts";
+import { statSync } from "node:fs";
 
-/** Bumped when the shape of a stored outcome changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 11;
+/** Bumped when the shape of an entry changes (old entries then simply stop matching). */
+export const CACHE_FORMAT = 12;
 
-/** The header of an entry: the outcome without the numbers kept in the raw block. */
-type StoredHeader = Omit<CompactOutcome, "minhash" | "tokens">;
+/** Where an entry's files are. */
+export interface EntryFiles {
+  key: string;
+  outcome: string;
+  text: string;
+  parts: string;
+}
 
 export class SpeechCache {
   constructor(
@@ -31,17 +36,16 @@ export class SpeechCache {
   ) {}
 
   key(parts: { path: string; maxBytes: number; raw: string }): string {
-    // The byte order is in the key because an entry's raw block is in native byte order
-    // (outcome-block.ts): a cache folder moved to a machine of the other order only misses.
-    const format = [CACHE_FORMAT, endianness()];
     return createHash("sha256")
-      .update(JSON.stringify([format, this.fingerprint, parts.raw, parts.path, parts.maxBytes]))
+      .update(
+        JSON.stringify([CACHE_FORMAT, this.fingerprint, parts.raw, parts.path, parts.maxBytes]),
+      )
       .digest("hex");
   }
 
-  /** Where the entry of `key` is (or would be). */
-  file(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.sas`);
+  files(key: string): EntryFiles {
+    const base = join(this.dir, key.slice(0, 2), key);
+    return { key, outcome: `${base}.json`, text: `${base}.txt`, parts: `${base}.parts.json` };
   }
 
   /** The SHA-256 of a corpus file's bytes (what its key covers), or null when it cannot be
@@ -56,42 +60,63 @@ export class SpeechCache {
     const known = digests?.digest(path, file) ?? null;
     if (known !== null) return { digest: known, read: false };
     const readAt = Date.now();
-    const digest = sha256OfFile(file);
-    if (digest !== null && digests && inputs.lastStatus)
-      digests.record(path, statusOf(inputs.lastStatus), readAt, digest);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return { digest: null, read: true }; // the miss path reports why
+    }
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    if (digests && stat) digests.record(path, statusOf(stat), readAt, digest);
     return { digest, read: true };
   }
 
-  /** Reads only the entry's header; the bulky parts stay on disk until a table needs them. */
+  /** The entry's outcome, or null when there is no complete entry. */
   get(key: string): ReadableOutcome | null {
-    const entry = readStoredHeader<BulkyPart, StoredHeader>(this.file(key));
-    if (entry?.header?.kind !== "readable") return null; // unreadable: recompute and overwrite
-    // An empty block: an outcome stored without numbers (only partial outcomes in tests).
-    const numbers = entry.raw.byteLength === 0 ? {} : decodeOutcomeBlock(entry.raw);
-    if (numbers === null) return null;
-    return { ...entry.header, ...numbers, stored: entry.stored } as ReadableOutcome;
+    const entry = this.files(key);
+    let outcome: CompactOutcome;
+    try {
+      outcome = JSON.parse(readFileSync(entry.outcome, "utf8")) as CompactOutcome;
+    } catch {
+      return null; // missing or damaged: recompute and overwrite
+    }
+    return outcome.kind === "readable" ? { ...outcome, entry } : null;
   }
 
-  put(
-    key: string,
-    outcome: CompactOutcome,
-    text: string,
-    tables: Record<BulkyPart, string | Uint8Array>,
-  ): ReadableOutcome {
-    const { minhash, tokens, ...header } = outcome;
-    const raw = tokens === undefined ? new Uint8Array(0) : encodeOutcomeBlock({ minhash, tokens });
-    return { ...outcome, stored: writeStored(this.file(key), header, text, tables, raw) };
+  put(key: string, outcome: CompactOutcome, text: string, parts: string): ReadableOutcome {
+    const entry = this.files(key);
+    mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
+    atomicWrite(entry.text, text);
+    atomicWrite(entry.parts, parts);
+    atomicWrite(entry.outcome, JSON.stringify(outcome));
+    return { ...outcome, entry };
+  }
+
+  /** Removes every entry (and stray temporary file) whose key is not in `keep`; the number of
+   *  entries removed. Only a run over a whole corpus knows which entries it needs. */
+  prune(keep: ReadonlySet<string>): number {
+    let removed = 0;
+    let subdirs: string[];
+    try {
+      subdirs = readdirSync(this.dir).filter((d) => /^[0-9a-f]{2}$/.test(d));
+    } catch {
+      return 0;
+    }
+    for (const sub of subdirs) {
+      for (const name of readdirSync(join(this.dir, sub))) {
+        const key = name.slice(0, 64);
+        if (keep.has(key) && !name.endsWith(".tmp")) continue;
+        rmSync(join(this.dir, sub, name), { force: true });
+        if (name.endsWith(".json") && !name.endsWith(".parts.json")) removed++;
+      }
+    }
+    return removed;
   }
 }
 
-/** Every input read by inputDigest goes through one buffer. */
-const inputs = new ReusedReader();
-
-/** Time spent reading inputs and entry headers so far (ms, summed; page-warmer.ts). */
-export const lookupReadMs = () => inputs.ms + headerReads.ms;
-
-/** SHA-256 (hex) of a file's bytes, or null when it cannot be read (the miss path reports why). */
-function sha256OfFile(file: string): string | null {
-  const bytes = inputs.read(file);
-  return bytes && createHash("sha256").update(bytes).digest("hex");
+function atomicWrite(file: string, data: string): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }

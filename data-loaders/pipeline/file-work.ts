@@ -1,24 +1,21 @@
-// One corpus file from bytes to a compact, serialisable outcome: read → clean → processSpeech,
-// or a quarantine row. Runs in a worker process or in-process; the outcome is what the main
-// thread collects, what the cache stores and what a shard hands to merge.
+// One corpus file from bytes to a compact outcome plus its cache entry: read → clean →
+// processSpeech, or a quarantine row. Runs in a worker process or in-process. The outcome is
+// what the main process collects; the speech's rows go to the entry's part file, which only
+// DuckDB reads (publish/speech-parts.ts).
 import { createHash } from "node:crypto";
 import { cleanText } from "../clean/clean-text.ts";
 import { minhashSignature } from "../ingest/dedupe.ts";
 import { candidateOccurrences, type Occurrence } from "../language/candidates.ts";
-import { tokensOfSentences } from "../language/tokenize.ts";
 import { readInput } from "../ingest/read-input.ts";
 import { speechId } from "../ingest/speech-id.ts";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
-import type { SpeechCache } from "./cache.ts";
-import type { StoredParts } from "./speech-store.ts";
+import type { EntryFiles, SpeechCache } from "./cache.ts";
 import type { PipelineContext } from "./context.ts";
-import { processSpeech } from "./process-speech.ts";
-import { serializeColumns } from "./column-bytes.ts";
-import { encodeRowBlock } from "./row-block-encoder.ts";
+import { processSpeech, type SpeechResult } from "./process-speech.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
 
-/** Per-speech tables: kept on disk (speech-store files) and written in speech_id order. */
+/** Per-speech tables: each speech's rows are in its part, published in speech_id order. */
 export const SPEECH_TABLES = [
   "sections",
   "sentences",
@@ -39,27 +36,6 @@ export const SPEECH_TABLE_SPECS: Record<SpeechTable, TableSpec<any>> = {
   theme_scores: tables.themeScoresTable,
 };
 
-/**
- * Bulky parts of a speech per table: `<table>` = its rows' columns in binary form
- * (column-blocks.ts), `<table>.csv` = its CSV lines, kept apart so they go from the store to the
- * published file as bytes, never decoded or re-encoded.
- */
-export type BulkyPart = SpeechTable | `${SpeechTable}.csv`;
-export const BULKY_PARTS: readonly BulkyPart[] = SPEECH_TABLES.flatMap((t) => [
-  t,
-  `${t}.csv` as const,
-]);
-
-function encodeSpeechTable(
-  parts: Partial<Record<BulkyPart, string | Uint8Array>>,
-  table: SpeechTable,
-  rows: readonly unknown[],
-): void {
-  const block = encodeRowBlock(SPEECH_TABLE_SPECS[table], rows);
-  parts[table] = serializeColumns(block);
-  parts[`${table}.csv`] = block.csv;
-}
-
 export interface CompactOutcome {
   kind: "readable";
   path: string;
@@ -74,43 +50,11 @@ export interface CompactOutcome {
   /** Formulation-candidate occurrences in the text (language/candidates.ts, per-speech half). */
   candidates: Occurrence[];
   speech: SpeechRow;
-  /** The speech's kept tokens (what term_stats and collocations need), see localTokens(). */
-  tokens: LocalTokens;
-  /** Its row count in each per-speech table: where row groups end is known before any row is
-   *  read back (publish/row-groups.ts). */
+  /** Its row count in each per-speech table. */
   rowCounts: Record<SpeechTable, number>;
 }
 
-/**
- * Kept tokens of a speech with speech-local ids: `vocab[i]` is word i (in order of first
- * appearance), `counts[i]` its count in the speech, `ids` the token ids sentence after sentence,
- * `sentenceEnds[k]` the end of sentence k in `ids`. The main process interns each distinct word
- * once per speech instead of every token, and typed arrays cross processes and files as raw
- * bytes (V8 serialization), where arrays of millions of short strings cost far more.
- */
-export interface LocalTokens {
-  vocab: string[];
-  counts: Int32Array;
-  ids: Int32Array;
-  sentenceEnds: Int32Array;
-}
-
-export function localTokens(sentences: readonly (readonly string[])[]): LocalTokens {
-  return tokensOfSentences(sentences);
-}
-
-/**
- * The bulky parts of a readable outcome: the cleaned text (duplicate detection and formulation
- * candidates need it) and this speech's rows per table, encoded for publishing (BulkyPart:
- * binary columns and CSV lines), read only when the table is written. Either in a speech-store
- * file (cache.ts: what workers send) or inline (no store, and shard files).
- */
-export type BulkyParts =
-  | { stored: StoredParts<BulkyPart>; inline?: undefined }
-  | { inline: { text: string; tables: Record<BulkyPart, Uint8Array> }; stored?: undefined };
-
-export type ReadableOutcome = CompactOutcome & BulkyParts;
-
+export type ReadableOutcome = CompactOutcome & { entry: EntryFiles };
 export type FileOutcome = { kind: "quarantined"; path: string; row: ManifestRow } | ReadableOutcome;
 
 export interface FileTimings {
@@ -122,6 +66,33 @@ export interface FileTimings {
   digestsReused?: number;
 }
 
+/**
+ * A speech's part: its rows of each per-speech table column by column (speech_id once, not per
+ * row), and the distinct kept terms of each of its sentences, in sentence order (what
+ * collocations.sql counts). Columnar JSON: DuckDB's JSON reader takes it as lists it unnests.
+ */
+export function speechPart(r: SpeechResult): string {
+  const part: Record<string, unknown> = { speech_id: r.speech.speech_id };
+  const rows: Record<SpeechTable, readonly object[]> = {
+    sections: r.sections,
+    sentences: r.sentences,
+    removals: r.removals,
+    terms: r.terms,
+    formulation_hits: r.hits,
+    theme_scores: r.themeScores,
+  };
+  for (const table of SPEECH_TABLES) {
+    const columns: Record<string, unknown[]> = {};
+    for (const c of SPEECH_TABLE_SPECS[table].columns) {
+      if (c.name === "speech_id") continue;
+      columns[c.name] = rows[table].map((row) => (row as Record<string, unknown>)[c.name] ?? null);
+    }
+    part[table] = columns;
+  }
+  part.sentence_terms = r.sentenceTokens.map((words) => [...new Set(words)]);
+  return JSON.stringify(part);
+}
+
 const HAN = /\p{Script=Han}/u;
 
 export async function processFile(
@@ -129,9 +100,8 @@ export async function processFile(
   path: string,
   opts: { maxBytes: number },
   ctx: PipelineContext,
-  /** Where the outcome's bulky parts are written (the cache, or a run's temp store); null keeps
-   *  them inline. */
-  store: SpeechCache | null,
+  /** Where the entry is written: the cache, or a run's temporary store. */
+  store: SpeechCache,
   timings: FileTimings,
 ): Promise<FileOutcome> {
   let t = performance.now();
@@ -140,9 +110,9 @@ export async function processFile(
   if (result.kind === "quarantined") return { kind: "quarantined", path, row: result.row };
   const { file } = result;
   // The key covers the raw bytes (file.sha256 is their SHA-256), the path (it is in the rows)
-  // and the size limit; the cache itself adds the context fingerprint. Lookups happen before
+  // and the size limit; the cache adds the context fingerprint. Lookups happen before
   // (pool.ts); this only stores.
-  const key = store?.key({ path, maxBytes: opts.maxBytes, raw: file.sha256 }) ?? null;
+  const key = store.key({ path, maxBytes: opts.maxBytes, raw: file.sha256 });
   t = performance.now();
   const cleaned = cleanText(file.text, ctx.cleaningRules);
   timings.clean += performance.now() - t;
@@ -176,7 +146,6 @@ export async function processFile(
     textDigest: createHash("sha256").update(cleaned.text).digest("hex"),
     candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
-    tokens: r.tokens,
     rowCounts: {
       sections: r.sections.length,
       sentences: r.sentences.length,
@@ -186,18 +155,7 @@ export async function processFile(
       theme_scores: r.themeScores.length,
     },
   };
-  const tables: Partial<Record<BulkyPart, string | Uint8Array>> = {};
-  encodeSpeechTable(tables, "sections", r.sections);
-  encodeSpeechTable(tables, "sentences", r.sentences);
-  encodeSpeechTable(tables, "removals", r.removals);
-  encodeSpeechTable(tables, "terms", r.terms);
-  encodeSpeechTable(tables, "formulation_hits", r.hits);
-  encodeSpeechTable(tables, "theme_scores", r.themeScores);
+  const part = speechPart(r);
   timings.process += performance.now() - t;
-  const parts = tables as Record<BulkyPart, string | Uint8Array>;
-  if (store && key) return store.put(key, outcome, cleaned.text, parts);
-  const inline = Object.fromEntries(
-    BULKY_PARTS.map((p) => [p, typeof parts[p] === "string" ? Buffer.from(parts[p]) : parts[p]]),
-  ) as Record<BulkyPart, Uint8Array>;
-  return { ...outcome, inline: { text: cleaned.text, tables: inline } };
+  return store.put(key, outcome, cleaned.text, part);
 }

@@ -1,39 +1,44 @@
-// Merge of shard outputs: replays every shard's file outcomes (by their index in the whole
-// corpus) into one collector and publishes as a single run would, plus hive-partitioned Parquet.
-import { createReadStream } from "node:fs";
-import { availableParallelism } from "node:os";
+// Merge of shard outputs: every shard's file outcomes (by their index in the whole corpus) into
+// one collector, their parts where the shards left them, then the same publishing as a single
+// run (finish.ts: the same SQL over all shards' parts), plus hive-partitioned Parquet.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deserialize } from "node:v8";
 import { countsOf, stageTimer, type RunResult } from "../run.ts";
 import { Collector } from "./collector.ts";
 import { loadLexiconContext } from "./context.ts";
-import type { FileOutcome } from "./file-work.ts";
-import { finish, writeHive } from "./finish.ts";
+import type { CompactOutcome, FileOutcome } from "./file-work.ts";
+import { finish } from "./finish.ts";
 import { contextFingerprint } from "./fingerprint.ts";
-import { OUTCOMES_FILE, SHARD_DIR, type ShardInfo } from "./shard.ts";
+import { OUTCOMES_FILE, SHARD_DIR, shardParts, type ShardInfo } from "./shard.ts";
+import type { CsvPolicy } from "../publish/tables.ts";
 
-/** The records of a shard's outcomes file (shard.ts), one at a time. */
-async function* readOutcomes(path: string): AsyncGenerator<[number, FileOutcome]> {
-  let pending: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    let at = 0;
-    while (pending.length - at >= 4) {
-      const length = pending.readUInt32LE(at);
-      if (pending.length - at - 4 < length) break;
-      yield deserialize(pending.subarray(at + 4, at + 4 + length)) as [number, FileOutcome];
-      at += 4 + length;
-    }
-    pending = pending.subarray(at);
+/** The outcomes a shard recorded, with their entries in the shard's parts/. */
+function* readOutcomes(shardDir: string): Generator<[number, FileOutcome]> {
+  const parts = shardParts(shardDir);
+  const file = join(shardDir, OUTCOMES_FILE);
+  const text = readFileSync(file, "utf8");
+  if (text && !text.endsWith("\n"))
+    throw new Error(`${file}: ends inside a record (truncated shard?)`);
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    const [index, outcome, key] = JSON.parse(line) as [
+      number,
+      FileOutcome | CompactOutcome,
+      string?,
+    ];
+    yield [
+      index,
+      key ? { ...(outcome as CompactOutcome), entry: parts.files(key) } : (outcome as FileOutcome),
+    ];
   }
-  if (pending.length) throw new Error(`${path}: ends inside a record (truncated shard?)`);
 }
 
 export async function mergeShards(opts: {
   out: string;
   shards: string[];
   onTimings?: (t: Record<string, number>) => void;
+  csv?: CsvPolicy;
 }): Promise<RunResult> {
   const { timings, time } = stageTimer();
   const ctx = loadLexiconContext();
@@ -65,24 +70,19 @@ export async function mergeShards(opts: {
     );
 
   const collector = new Collector();
-  try {
-    await time("read_shards", async () => {
-      for (const dir of opts.shards) {
-        for await (const [index, outcome] of readOutcomes(join(dir, SHARD_DIR, OUTCOMES_FILE)))
-          collector.add(index, outcome);
-      }
-    });
-    const { manifest, outputs, kept } = await finish(collector, first.paths.length, ctx, {
-      out: opts.out,
-      corpusName: first.corpusName,
-      nearDuplicateThreshold: first.nearDuplicateThreshold,
-      time,
-      parallel: availableParallelism() > 1,
-    });
-    await time("hive", () => writeHive(collector, kept, opts.out));
-    opts.onTimings?.(timings);
-    return { manifest, outputs, upToDate: false, counts: countsOf(manifest) };
-  } finally {
-    collector.dispose();
-  }
+  await time("read_shards", () => {
+    for (const dir of opts.shards)
+      for (const [index, outcome] of readOutcomes(join(dir, SHARD_DIR)))
+        collector.add(index, outcome);
+  });
+  const { manifest, outputs } = await finish(collector, first.paths.length, ctx, {
+    out: opts.out,
+    corpusName: first.corpusName,
+    nearDuplicateThreshold: first.nearDuplicateThreshold,
+    time,
+    csv: opts.csv,
+    hive: true,
+  });
+  opts.onTimings?.(timings);
+  return { manifest, outputs, upToDate: false, counts: countsOf(manifest) };
 }

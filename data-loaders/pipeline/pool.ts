@@ -7,10 +7,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { lookupReadMs, SpeechCache } from "./cache.ts";
+import { SpeechCache } from "./cache.ts";
 import { InputDigests } from "./input-digests.ts";
-import { PageWarmer } from "./page-warmer.ts";
 import type { PipelineContext } from "./context.ts";
 import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts";
 import { contextFingerprint } from "./fingerprint.ts";
@@ -74,17 +72,9 @@ export async function processCorpusFiles(
       timings.read += performance.now() - t;
       timings.digestsReused = digests.reused;
       const misses: [number, string][] = [];
-      // Synchronous lookups in a tight loop (cache.ts); only an asynchronous onOutcome, or the
-      // read-ahead of a cold page cache, is awaited.
-      const warmer = new PageWarmer(
-        (k) => (keys[k] === null ? null : cache.file(keys[k]!)),
-        todo.length,
-        lookupReadMs,
-      );
+      // Synchronous lookups in a tight loop (cache.ts); only an asynchronous onOutcome is awaited.
       for (let k = 0; k < todo.length; k++) {
         const [i, path] = todo[k]!;
-        const ahead = warmer.at(k);
-        if (ahead) await ahead;
         const t = performance.now();
         const key = keys[k]!;
         const hit = key === null ? null : cache.get(key);
@@ -120,7 +110,7 @@ export async function processCorpusFiles(
 }
 
 /** Each path's cache key (null: the file cannot be read), from the input digests where they
- *  vouch for the file and otherwise by reading it, reading ahead when the disk is slow. A file
+ *  vouch for the file and otherwise by reading it. A file
  *  read here is one that changed or was never looked up: when its entry does not exist, `miss`
  *  is called (the caller starts a worker while the lookups go on). */
 async function entryKeys(
@@ -130,19 +120,11 @@ async function entryKeys(
   opts: PoolOptions,
   miss: () => void,
 ): Promise<(string | null)[]> {
-  const warmer = new PageWarmer(
-    (k) => (digests.has(todo[k]![1]) ? null : join(opts.root, todo[k]![1])),
-    todo.length,
-    lookupReadMs,
-  );
   const keys: (string | null)[] = [];
-  for (let k = 0; k < todo.length; k++) {
-    const path = todo[k]![1];
-    const ahead = warmer.at(k);
-    if (ahead) await ahead;
+  for (const [, path] of todo) {
     const { digest, read } = cache.inputDigest(opts.root, path, digests);
     const key = digest === null ? null : cache.key({ path, maxBytes: opts.maxBytes, raw: digest });
-    if (read && (key === null || !existsSync(cache.file(key)))) miss();
+    if (read && (key === null || !existsSync(cache.files(key).outcome))) miss();
     keys.push(key);
   }
   return keys;

@@ -1,14 +1,15 @@
 // Sharding: a run over a deterministic share of the corpus files (by a hash of the relative
-// path, so the share does not depend on file contents or on which machine runs it), plus an
-// intermediate folder `<out>/shard/` holding every file outcome, from which merge rebuilds the
-// single-run tables (duplicates and corpus-level tables need the whole corpus).
+// path, so the share does not depend on file contents or on which machine runs it). The shard
+// keeps in `<out>/shard/` what the merge needs: shard.json, the outcome of each of its files
+// (outcomes.jsonl, by index in the whole corpus) and the cache entries of its speeches
+// (parts/), so the folder stands alone (the cache may be a temporary folder, or another
+// machine's). The merge (merge.ts) then runs the same publishing as a single run over all the
+// shards' parts.
 import { createHash } from "node:crypto";
-import { closeSync, openSync, writeSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { serialize } from "node:v8";
-import { BULKY_PARTS, type BulkyPart, type FileOutcome } from "./file-work.ts";
-import { readStoredBytes, readStoredPart } from "./speech-store.ts";
+import { SpeechCache } from "./cache.ts";
+import type { FileOutcome } from "./file-work.ts";
 
 export interface ShardSpec {
   index: number;
@@ -37,40 +38,39 @@ export interface ShardInfo {
 }
 
 export const SHARD_DIR = "shard";
+/** One JSON line per file of the shard: [index in the whole corpus, outcome without its
+ *  entry's location] (a readable outcome's entry is parts/ under its key). */
+export const OUTCOMES_FILE = "outcomes.jsonl";
+export const PARTS_DIR = "parts";
 
-/** File of a shard's outcomes: records of [u32 LE length][V8-serialized [index, outcome]]. */
-export const OUTCOMES_FILE = "outcomes.v8";
+/** The shard's entry store: the same layout as the cache (cache.ts). */
+export const shardParts = (shardDir: string) => new SpeechCache(join(shardDir, PARTS_DIR), "");
 
-/** Appends outcomes (with their index in the whole corpus) to `<out>/shard/outcomes.v8`. V8
- *  serialization, not JSON: outcomes hold typed arrays and bytes (column blocks, token ids). */
 export class ShardWriter {
-  private fd: number;
+  private parts: SpeechCache;
   private constructor(readonly dir: string) {
-    this.fd = openSync(join(dir, OUTCOMES_FILE), "w");
+    this.parts = shardParts(dir);
+    writeFileSync(join(dir, OUTCOMES_FILE), "");
   }
   static async create(out: string, info: ShardInfo): Promise<ShardWriter> {
     const dir = join(out, SHARD_DIR);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "shard.json"), JSON.stringify(info) + "\n");
+    mkdirSync(join(dir, PARTS_DIR), { recursive: true });
+    writeFileSync(join(dir, "shard.json"), JSON.stringify(info) + "\n");
     return new ShardWriter(dir);
   }
-  /** Outcomes whose bulky parts are in a speech-store file get them inline: the shard folder
-   *  must stand alone (the store may be a temp folder, or another machine's cache). */
   add(globalIndex: number, outcome: FileOutcome): void {
-    if (outcome.kind === "readable" && outcome.stored) {
-      const { stored, ...rest } = outcome;
-      const tables = Object.fromEntries(
-        BULKY_PARTS.map((t) => [t, readStoredBytes(stored.file, stored.parts[t])]),
-      ) as unknown as Record<BulkyPart, Uint8Array>;
-      outcome = { ...rest, inline: { text: readStoredPart(stored.file, stored.text), tables } };
-    }
-    const record = serialize([globalIndex, outcome]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(record.length);
-    writeSync(this.fd, length);
-    writeSync(this.fd, record);
+    if (outcome.kind === "readable") {
+      const { entry, ...compact } = outcome;
+      const to = this.parts.files(entry.key);
+      mkdirSync(join(to.text, ".."), { recursive: true });
+      copyFileSync(entry.text, to.text);
+      copyFileSync(entry.parts, to.parts);
+      appendFileSync(
+        join(this.dir, OUTCOMES_FILE),
+        JSON.stringify([globalIndex, compact, entry.key]) + "\n",
+      );
+    } else
+      appendFileSync(join(this.dir, OUTCOMES_FILE), JSON.stringify([globalIndex, outcome]) + "\n");
   }
-  close(): void {
-    closeSync(this.fd);
-  }
+  close(): void {}
 }

@@ -10,12 +10,12 @@
 // each published file's size and time, and what the run returns (manifest rows, outputs).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { OutputFile } from "../publish/package-files.ts";
 import type { ManifestRow } from "../types.ts";
 import type { Collector } from "./collector.ts";
 
-const STAMP_FORMAT = 1;
+const STAMP_FORMAT = 2;
 
 interface Stamp {
   format: number;
@@ -25,8 +25,8 @@ interface Stamp {
   outputs: OutputFile[];
 }
 
-/** The run's key from its outcomes (path order) and options, or null when an outcome has no
- *  store key (no cache, or inline outcomes): such a run is never skipped. */
+/** The run's key from its outcomes (path order: entry keys, and the speech rows, which the
+ *  user's metadata may change) and options. */
 export function runKey(
   collector: Collector,
   nPaths: number,
@@ -37,8 +37,7 @@ export function runKey(
     const q = collector.quarantined.get(i);
     const r = collector.readable.get(i);
     if (q) h.update(`\nq${JSON.stringify(q)}`);
-    else if (r && typeof r.spill.sections.file === "string")
-      h.update(`\nr${basename(r.spill.sections.file)}`);
+    else if (r) h.update(`\nr${r.entry.key}${JSON.stringify(r.speech)}`);
     else return null;
   }
   return h.digest("hex");

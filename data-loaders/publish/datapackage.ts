@@ -1,5 +1,6 @@
-// Frictionless Data Package (tabular-data-package profile) describing every published table in
-// both formats, built from the same specs that typed the files.
+// Frictionless Data Package (tabular-data-package profile) describing every published file: each
+// table's Parquet file and, where one was written, its CSV; built from the same specs that typed
+// the files.
 import type { TableSpec } from "../tables/spec.ts";
 import { OFFSET_NOTE } from "../tables/spec.ts";
 
@@ -9,6 +10,9 @@ export interface PackageInfo {
   /** Versions of the lexicon files that shaped the data. */
   lexicons: Record<string, string>;
   rowCounts: Record<string, number>;
+  /** The files written (paths in the folder): a table's CSV resource is listed only when its
+   *  CSV was written (publish/tables.ts, CSV policy). Default: every table in both formats. */
+  written?: ReadonlySet<string>;
 }
 
 const FRICTIONLESS_TYPES = {
@@ -42,22 +46,27 @@ export function buildDataPackage(specs: readonly TableSpec[], info: PackageInfo)
       schema: schemaOf(spec),
       rows: info.rowCounts[spec.name] ?? 0,
     };
+    const hasCsv = !info.written || info.written.has(`${spec.name}.csv`);
     return [
-      {
-        name: spec.name,
-        path: `${spec.name}.csv`,
-        format: "csv",
-        mediatype: "text/csv",
-        encoding: "utf-8-sig",
-        dialect: {
-          delimiter: ",",
-          lineTerminator: "\n",
-          quoteChar: '"',
-          doubleQuote: true,
-          header: true,
-        },
-        ...common,
-      },
+      ...(hasCsv
+        ? [
+            {
+              name: spec.name,
+              path: `${spec.name}.csv`,
+              format: "csv",
+              mediatype: "text/csv",
+              encoding: "utf-8-sig",
+              dialect: {
+                delimiter: ",",
+                lineTerminator: "\n",
+                quoteChar: '"',
+                doubleQuote: true,
+                header: true,
+              },
+              ...common,
+            },
+          ]
+        : []),
       {
         name: `${spec.name}_parquet`,
         path: `${spec.name}.parquet`,

@@ -20,7 +20,9 @@ export async function openEngine(
   if (opts.tempDir) config.temp_directory = opts.tempDir;
   const db = await DuckDBInstance.create(":memory:", config);
   const conn: DuckDBConnection = await db.connect();
+  // The macros every query may use (the statistics' definitions, CSV cells).
   await conn.run(sqlText("log-odds"));
+  await conn.run(sqlText("measures"));
   return {
     run: async (sql) => void (await conn.run(sql)),
     rows: async (sql) => {

@@ -47,6 +47,7 @@ export async function writePackageFiles(
     version: PIPELINE_VERSION,
     lexicons: info.lexicons,
     rowCounts: Object.fromEntries(specs.map((s) => [s.name, info.rowCounts[s.name] ?? 0])),
+    written: new Set(outputs.map((o) => o.path)),
   });
   await put("datapackage.json", jsonBytes(pkg));
 

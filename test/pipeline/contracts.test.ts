@@ -16,8 +16,7 @@ import type {
   TermStatRow,
   ThemeScoreRow,
 } from "../../data-loaders/types.ts";
-import { DEFAULT_MIN_TERM_COUNT, DEFAULT_SPEECH_TERMS } from "../../data-loaders/language/stats.ts";
-import { logOddsTerm } from "../../data-loaders/language/logodds.ts";
+import { STATS_VARIABLES } from "../../data-loaders/publish/corpus-stats.ts";
 import { contractViolations } from "../contracts/check-table.ts";
 import { pipelineOutput, readTable } from "../helpers/run-cli.ts";
 import { SAMPLE_DIR } from "../helpers/sample.ts";
@@ -129,13 +128,13 @@ test("term_stats: per speech only its 50 most distinctive terms, counts as in th
     // z of every candidate (terms with corpus count ≥ 5), computed from the terms table alone.
     const z = new Map(
       [...counts]
-        .filter(([t]) => corpusCount.get(t)! >= DEFAULT_MIN_TERM_COUNT)
+        .filter(([t]) => corpusCount.get(t)! >= STATS_VARIABLES.min_term_count)
         .map(([t, c]) => {
           const w = corpusCount.get(t)!;
-          return [t, logOddsTerm(c, tokens, w - c, total - tokens, w, total).z] as const;
+          return [t, logOddsZ(c, tokens, w - c, total - tokens, w, total)] as const;
         }),
     );
-    assert.equal(rows.length, Math.min(DEFAULT_SPEECH_TERMS, z.size), id);
+    assert.equal(rows.length, Math.min(STATS_VARIABLES.speech_terms_kept, z.size), id);
     for (const r of rows) {
       assert.equal(r.count, counts.get(r.term), `${id} ${r.term}`);
       assert.ok(Math.abs(r.log_odds_z! - z.get(r.term)!) < 1e-9, `${id} ${r.term}`);
@@ -179,4 +178,11 @@ function countCsvRecords(csv: string): number {
     else if (ch === "\n" && !quoted) n++;
   }
   return n;
+}
+
+/** Monroe, Colaresi & Quinn (2008) z, written out here, independently of data-loaders/sql/. */
+function logOddsZ(yA: number, nA: number, yB: number, nB: number, aW: number, a0: number): number {
+  const delta =
+    Math.log((yA + aW) / (nA + a0 - yA - aW)) - Math.log((yB + aW) / (nB + a0 - yB - aW));
+  return delta / Math.sqrt(1 / (yA + aW) + 1 / (yB + aW));
 }

@@ -13,12 +13,7 @@ import {
 import { join } from "node:path";
 import { test } from "node:test";
 import { SpeechCache } from "../../data-loaders/pipeline/cache.ts";
-import {
-  BULKY_PARTS,
-  type BulkyPart,
-  type CompactOutcome,
-} from "../../data-loaders/pipeline/file-work.ts";
-import { readStoredPart } from "../../data-loaders/pipeline/speech-store.ts";
+import type { CompactOutcome } from "../../data-loaders/pipeline/file-work.ts";
 import { contextFingerprint, LEXICON_DIR } from "../../data-loaders/pipeline/fingerprint.ts";
 import { mergeShards } from "../../data-loaders/pipeline/merge.ts";
 import {
@@ -31,9 +26,15 @@ import { runPipeline } from "../../data-loaders/run.ts";
 import { listCorpusFiles } from "../../data-loaders/ingest/list-files.ts";
 import { processCorpusFiles } from "../../data-loaders/pipeline/pool.ts";
 import { digests, smallCorpus, tmp } from "./helpers.ts";
-import { referenceRun } from "./reference-run.ts";
 
 const opts = { maxBytes: 10 * 1024 * 1024, nearDuplicateThreshold: 0.9 };
+
+/** A plain run without a cache, in-process: what every other way of running must equal. */
+async function freshRun(corpus: string): Promise<string> {
+  const out = tmp("scale-fresh-");
+  await runPipeline({ corpus, out, ...opts, workers: 1, cacheDir: null });
+  return out;
+}
 
 test("a changed file is recomputed, the rest served from the cache, output as a fresh run", async () => {
   const corpus = smallCorpus();
@@ -67,9 +68,7 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
   assert.equal(hits, r.counts.ingested + r.counts.duplicates - 1);
   // Near-duplicate candidates met in the first run are not verified again.
   assert.ok(reused > 0, `${reused} similarities reused`);
-  const fresh = tmp("scale-fresh-");
-  await referenceRun(corpus, fresh);
-  assert.deepEqual(digests(out), digests(fresh));
+  assert.deepEqual(digests(out), digests(await freshRun(corpus)));
 });
 
 test("worker processes with a cache: the first miss starts a worker during the lookups; same files", async () => {
@@ -90,14 +89,12 @@ test("worker processes with a cache: the first miss starts a worker during the l
     onTimings: (t) => (hits = t.cache_hits!),
   });
   assert.equal(hits, r.counts.ingested + r.counts.duplicates - 1);
-  const fresh = tmp("scale-fresh2-");
-  await referenceRun(corpus, fresh);
-  assert.deepEqual(digests(out), digests(fresh));
+  assert.deepEqual(digests(out), digests(await freshRun(corpus)));
 });
 
 test("a worker that fails is a clear error, not a hang", async () => {
   const corpus = smallCorpus();
-  // The speech store is a file, not a folder: every worker fails to write its first speech.
+  // The entry store is a file, not a folder: every worker fails to write its first speech.
   const storeDir = join(tmp("scale-store-"), "not-a-folder");
   writeFileSync(storeDir, "");
   await assert.rejects(
@@ -132,38 +129,34 @@ test("any change to a lexicon file changes the fingerprint, so every cache key",
   );
 });
 
-test("a torn or foreign cache entry is ignored, not trusted", async () => {
+test("an entry is complete or absent: torn, foreign or half-written entries are not trusted; prune", () => {
   const dir = tmp("scale-torn-");
   const cache = new SpeechCache(dir, "f");
   const key = cache.key({ path: "a", maxBytes: 1, raw: "r" });
-  const tables = Object.fromEntries(BULKY_PARTS.map((t) => [t, `{"n":0,"t":"${t}"}`]));
   const compact = { kind: "readable", path: "a", speechId: "s1" } as unknown as CompactOutcome;
-  const put = cache.put(key, compact, "正文", tables as Record<BulkyPart, string>);
-  const file = put.stored!.file;
+  const put = cache.put(key, compact, "正文", '{"speech_id":"s1"}');
   const got = cache.get(key);
   assert.equal(got?.path, "a", "an intact entry reads back");
-  assert.equal(readStoredPart(file, got!.stored!.text), "正文");
-  assert.equal(readStoredPart(file, got!.stored!.parts.terms), '{"n":0,"t":"terms"}');
-  const bytes = readFileSync(file);
-  writeFileSync(file, bytes.subarray(0, bytes.length - 1)); // last part cut short
+  assert.equal(readFileSync(got!.entry.text, "utf8"), "正文");
+  assert.equal(readFileSync(got!.entry.parts, "utf8"), '{"speech_id":"s1"}');
+  const bytes = readFileSync(put.entry.outcome);
+  writeFileSync(put.entry.outcome, bytes.subarray(0, bytes.length - 1)); // cut short
   assert.equal(cache.get(key), null);
-  writeFileSync(file, bytes.subarray(0, 10)); // header cut short
+  writeFileSync(put.entry.outcome, '{"kind":"quarantined"}');
+  assert.equal(cache.get(key), null, "well-formed, but not a readable outcome");
+  // The outcome file is written last: without it the entry does not exist.
+  rmSync(put.entry.outcome);
   assert.equal(cache.get(key), null);
-  writeFileSync(file, "not an entry at all");
-  assert.equal(cache.get(key), null);
-  const { serialize } = await import("node:v8");
-  const header = serialize({ header: { kind: "x" }, text: [0, 0], parts: {}, v: 1 });
-  const prefix = Buffer.alloc(8);
-  prefix.write("SAS1", 0, "latin1");
-  prefix.writeUInt32LE(header.length, 4);
-  writeFileSync(file, Buffer.concat([prefix, header]));
-  assert.equal(cache.get(key), null, "a well-formed entry that is not a readable outcome");
-  // A run reads rows back while it publishes: a store file deleted meanwhile is named, clearly.
-  rmSync(file);
-  assert.throws(
-    () => readStoredPart(file, got!.stored!.parts.terms),
-    (err: Error) => err.message.includes(file) && /cache folder deleted/.test(err.message),
-  );
+  // Pruning keeps the named entries and removes the others and stray temporary files.
+  const other = cache.key({ path: "b", maxBytes: 1, raw: "r" });
+  cache.put(key, compact, "正文", "{}");
+  cache.put(other, compact, "正文", "{}");
+  writeFileSync(`${cache.files(key).parts}.123.tmp`, "torn");
+  assert.equal(cache.prune(new Set([key])), 1);
+  assert.ok(cache.get(key));
+  assert.equal(cache.get(other), null);
+  assert.ok(!existsSync(cache.files(other).parts) && !existsSync(cache.files(other).text));
+  assert.ok(!existsSync(`${cache.files(key).parts}.123.tmp`));
 });
 
 test("shard assignment is a deterministic partition; --shard parsing", () => {
@@ -185,8 +178,7 @@ test("shard assignment is a deterministic partition; --shard parsing", () => {
 
 test("3 shards merged equal a single run, and hive partitions are written", async () => {
   const corpus = smallCorpus();
-  const single = tmp("scale-single-");
-  await referenceRun(corpus, single);
+  const single = await freshRun(corpus);
   const shards = [0, 1, 2].map(() => tmp("scale-shard-"));
   for (const [i, out] of shards.entries()) {
     await runPipeline({
@@ -207,7 +199,7 @@ test("3 shards merged equal a single run, and hive partitions are written", asyn
     years.join(","),
   );
   for (const y of years)
-    assert.ok(existsSync(join(merged, "hive", "sentences", y, "part-0.parquet")));
+    assert.ok(existsSync(join(merged, "hive", "sentences", y, "data_0.parquet")), y);
   await assert.rejects(
     mergeShards({ out: tmp("scale-bad-"), shards: shards.slice(0, 2) }),
     /exactly once/,

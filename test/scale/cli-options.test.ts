@@ -31,19 +31,36 @@ test("--workers, --cache, --no-cache, --shard, --timings", () => {
   }
 });
 
+test("--csv auto|all|none (default auto) and --threads", () => {
+  assert.equal(parseCliArgs([]).csv, "auto");
+  assert.equal(parseCliArgs([]).threads, undefined);
+  assert.equal(parseCliArgs(["--csv", "all"]).csv, "all");
+  assert.equal(parseCliArgs(["--csv", "none"]).csv, "none");
+  assert.equal(parseCliArgs(["--threads", "3"]).threads, 3);
+  for (const bad of [
+    ["--csv", "some"],
+    ["--threads", "0"],
+    ["--threads", "x"],
+  ])
+    assert.throws(() => parseCliArgs(bad), UsageError, bad.join(" "));
+  assert.equal(parseMergeArgs(["--out", "m", "--csv", "none", "a"]).csv, "none");
+});
+
 test("merge arguments: --out and at least one shard folder", () => {
   assert.deepEqual(parseMergeArgs(["--out", "m", "a", "b"]), {
     out: "m",
     shards: ["a", "b"],
     timings: false,
     quiet: false,
+    csv: "auto",
   });
   assert.throws(() => parseMergeArgs(["a"]), UsageError);
   assert.throws(() => parseMergeArgs(["--out", "m"]), UsageError);
 });
 
 test("local token ids: vocabulary in first-appearance order, counts, sentence ends", async () => {
-  const { localTokens } = await import("../../data-loaders/pipeline/file-work.ts");
+  const { tokensOfSentences: localTokens } =
+    await import("../../data-loaders/language/tokenize.ts");
   for (const sentences of [
     [],
     [[]],

@@ -1,14 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  compareDistinctive,
-  countsBySpeech,
-  termStats,
-  type SpeechMeta,
-} from "../../data-loaders/language/stats.ts";
-import { logOdds } from "../../data-loaders/language/logodds.ts";
-import { tfidf, tfidfBySpeech } from "../../data-loaders/language/tfidf.ts";
 import type { TermRow, TermStatRow } from "../../data-loaders/types.ts";
+import { termStatsSql as termStats, type SpeechMeta } from "./corpus-sql.ts";
+
+// data-loaders/sql/term-stats.sql on a four-speech corpus worked out by hand.
 
 const close = (a: number | null, b: number, tol = 1e-9) =>
   assert.ok(a !== null && Math.abs(a - b) <= tol, `${a} ≠ ${b}`);
@@ -41,7 +36,7 @@ const TERMS: TermRow[] = [
   row("s3", "1", "基层", 1),
 ];
 
-const all = termStats(TERMS, SPEECHES, { minCount: 1 });
+const all = await termStats(TERMS, SPEECHES, { minCount: 1 });
 const find = (term: string, kind: string, group: string): TermStatRow => {
   const r = all.find((x) => x.term === term && x.group_kind === kind && x.group === group);
   assert.ok(r, `no row ${term}/${kind}/${group}`);
@@ -103,29 +98,16 @@ test("log-odds z is the group against the rest of the corpus, prior = corpus, α
   const corpus = sum([...bySpeech.values()]);
   const g2020 = sum([bySpeech.get("s1")!, bySpeech.get("s2")!]);
   const rest = sum([bySpeech.get("s3")!]);
-  const expected = logOdds(g2020, rest, corpus, 14);
   for (const term of ["人才", "干部", "基层"])
-    close(find(term, "year", "2020").log_odds_z, expected.get(term)!.z);
+    close(find(term, "year", "2020").log_odds_z, zOf(term, g2020, rest, corpus));
   // 人才 is used only in 2020: positive there; 基层 is relatively more frequent in 2021 (1 of 3 tokens vs 2 of 11).
   assert.ok(find("人才", "year", "2020").log_odds_z! > 0);
   assert.ok(find("基层", "year", "2021").log_odds_z! > 0);
-
-  const s3 = logOdds(
-    bySpeech.get("s3")!,
-    sum([bySpeech.get("s1")!, bySpeech.get("s2")!]),
-    corpus,
-    14,
-  );
-  close(find("干部", "speech", "s3").log_odds_z, s3.get("干部")!.z);
-
-  const strong = termStats(TERMS, SPEECHES, { minCount: 1, alpha0: 100 });
-  const z = strong.find(
-    (r) => r.term === "人才" && r.group_kind === "year" && r.group === "2020",
-  )!.log_odds_z;
-  close(z, logOdds(g2020, rest, corpus, 100).get("人才")!.z);
+  const s3 = bySpeech.get("s3")!;
+  close(find("干部", "speech", "s3").log_odds_z, zOf("干部", s3, g2020, corpus));
 });
 
-test("deterministic long-form order: term, kind, group", () => {
+test("deterministic long-form order: term, kind, group", async () => {
   const kinds = ["corpus", "year", "level", "genre", "speech"];
   const key = (r: TermStatRow) => [r.term, kinds.indexOf(r.group_kind), r.group] as const;
   for (let i = 1; i < all.length; i++) {
@@ -139,11 +121,16 @@ test("deterministic long-form order: term, kind, group", () => {
   // Present pairs: 人才 all/2020/city/county/conference + 2 speeches; 干部 all/2020/2021/city/county/
   // conference/study + 3 speeches; 基层 all/2020/2021/city/county/conference/study + 2 speeches.
   assert.equal(all.length, 7 + 10 + 9);
-  assert.deepEqual(termStats([...TERMS].reverse(), [...SPEECHES].reverse(), { minCount: 1 }), all);
+  assert.deepEqual(
+    await termStats([...TERMS].reverse(), [...SPEECHES].reverse(), { minCount: 1 }),
+    all,
+  );
+  // The same rows, to the bit, whatever DuckDB's thread count.
+  assert.deepEqual(await termStats(TERMS, SPEECHES, { minCount: 1, threads: 4 }), all);
 });
 
-test("minCount drops rare terms everywhere (default 5)", () => {
-  const rows = termStats(TERMS, SPEECHES);
+test("minCount drops rare terms everywhere (default 5)", async () => {
+  const rows = await termStats(TERMS, SPEECHES);
   assert.deepEqual([...new Set(rows.map((r) => r.term))], ["干部"]);
   // The filter only limits output: tf and log-odds still use all tokens.
   close(
@@ -152,9 +139,9 @@ test("minCount drops rare terms everywhere (default 5)", () => {
   );
 });
 
-test("speech rows keep each speech's most distinctive terms: z desc, count desc, term", () => {
+test("speech rows keep each speech's most distinctive terms: z desc, count desc, term", async () => {
   for (const k of [0, 1, 2]) {
-    const rows = termStats(TERMS, SPEECHES, { minCount: 1, speechTerms: k });
+    const rows = await termStats(TERMS, SPEECHES, { minCount: 1, speechTerms: k });
     const pooled = rows.filter((r) => r.group_kind !== "speech");
     // Pooled rows do not depend on the cut.
     assert.deepEqual(
@@ -180,40 +167,66 @@ test("speech rows keep each speech's most distinctive terms: z desc, count desc,
       );
     }
   }
-  // The highest z comes first; null z (a one-speech corpus) falls back to count.
-  const order = [
-    { term: "b", count: 1, z: null },
-    { term: "a", count: 2, z: null },
-    { term: "c", count: 1, z: 0.5 },
-    { term: "d", count: 9, z: -1 },
-  ].sort(compareDistinctive);
+});
+
+test("a one-speech corpus: no log-odds (the speech is the corpus), speech rows by count", async () => {
+  const rows = await termStats(
+    TERMS.filter((r) => r.speech_id === "s2"),
+    SPEECHES.filter((s) => s.speech_id === "s2"),
+    { minCount: 1, speechTerms: 2 },
+  );
+  assert.ok(rows.every((r) => r.log_odds_z === null));
   assert.deepEqual(
-    order.map((r) => r.term),
-    ["c", "d", "a", "b"],
+    rows.filter((r) => r.group_kind === "speech").map((r) => r.term),
+    ["基层", "干部"], // the two most frequent (4 and 2), in term order
   );
+  // tf-idf of a one-speech corpus: ln(1/1) = 0.
+  assert.ok(rows.filter((r) => r.group_kind === "speech").every((r) => r.tfidf === 0));
 });
 
-test("terms of a speech without metadata are an error", () => {
-  assert.throws(() => termStats([row("zz", "1", "人才", 1)], SPEECHES), /without metadata: zz/);
-});
+/** speech → term → count, summed over sections. */
+function countsBySpeech(terms: readonly TermRow[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const r of terms) {
+    if (!out.has(r.speech_id)) out.set(r.speech_id, new Map());
+    const m = out.get(r.speech_id)!;
+    m.set(r.term, (m.get(r.term) ?? 0) + r.count);
+  }
+  return out;
+}
 
-test("tfidfBySpeech agrees with the per-term formula; a term in every speech scores 0", () => {
-  const m = tfidfBySpeech(
-    new Map([
-      [
-        "a",
-        new Map([
-          ["x", 2],
-          ["y", 2],
-        ]),
-      ],
-      ["b", new Map([["x", 1]])],
-    ]),
-  );
-  assert.equal(m.get("a")!.get("x"), 0);
-  close(m.get("a")!.get("y")!, 0.5 * Math.log(2));
-  assert.equal(tfidf(0, 10, 1, 5), 0);
-});
+/** Monroe et al. (2008) z of `term`, group a against group b, prior = the corpus (α0 = its total). */
+function zOf(
+  term: string,
+  a: Map<string, number>,
+  b: Map<string, number>,
+  corpus: Map<string, number>,
+) {
+  const total = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
+  const [yA, yB, nA, nB, aW, a0] = [
+    a.get(term) ?? 0,
+    b.get(term) ?? 0,
+    total(a),
+    total(b),
+    corpus.get(term)!,
+    total(corpus),
+  ];
+  const delta =
+    Math.log((yA + aW) / (nA + a0 - yA - aW)) - Math.log((yB + aW) / (nB + a0 - yB - aW));
+  return delta / Math.sqrt(1 / (yA + aW) + 1 / (yB + aW));
+}
+
+/** Order of a speech's candidate rows: z descending (null last), count descending, term. */
+function compareDistinctive(
+  a: { z: number | null; count: number; term: string },
+  b: { z: number | null; count: number; term: string },
+): number {
+  const za = a.z ?? -Infinity;
+  const zb = b.z ?? -Infinity;
+  if (za !== zb) return za > zb ? -1 : 1;
+  if (a.count !== b.count) return b.count - a.count;
+  return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
+}
 
 function sum(maps: Map<string, number>[]): Map<string, number> {
   const out = new Map<string, number>();
