@@ -17,8 +17,11 @@ const MAX_PARAGRAPH_GAP = 3;
 /** Enumerated openings belong to the numbered and inline detectors. */
 const ENUMERATED =
   /^(?:[（(]?[一二三四五六七八九十0-9０-９]+[）)、.．]|第[一二三四五六七八九十]+|[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]|首先|其次|再次|最后)/;
-/** Inner punctuation or digits mark an ordinary sentence (or a date line), not a headline… */
-const NOT_HEADLINE = /[、；;：:！!？?（()）0-9０-９\s]/;
+/**
+ * Inner punctuation or digits mark an ordinary sentence (or a date line), not a headline, and so
+ * does a number written in Chinese ("增长到七十八点二岁", "一千三百万人"): a statistic…
+ */
+const NOT_HEADLINE = /[、；;：:！!？?（()）0-9０-９\s]|[〇零一二三四五六七八九十百千万亿两点]{3,}/;
 /** …except one comma between two short halves: "要全面评价干部，用好“望远镜”。" */
 const TWO_HALVES = /^[^，,]{3,9}[，,][^，,]{3,9}$/;
 
@@ -68,6 +71,7 @@ function readHeadlines(
       if (whole) {
         const next = paragraphs[pi + 1];
         if (!next || next.end - next.start < MIN_NEXT_PARAGRAPH) return;
+        if (!followsBreak(paragraphs[pi - 1])) return;
       } else if (si === para.sentences.length - 1 || para.end - sentence.end < MIN_BODY) {
         return;
       }
@@ -75,6 +79,16 @@ function readHeadlines(
     });
   });
   return found;
+}
+
+/**
+ * A line of its own is a headline only where the text before it has come to a stop (a finished
+ * sentence, a colon, a heading): scraped pages split quoted titles and linked words onto lines
+ * of their own in mid-sentence ("…纲要》和" / "“十四五”规划和二〇三五年远景目标" / "》…").
+ */
+function followsBreak(before: Paragraph | undefined): boolean {
+  if (!before) return true;
+  return /[。！？!?：:][”’」』）)]?$/.test(before.text) || ENUMERATED.test(before.text);
 }
 
 /**

@@ -9,6 +9,7 @@
 // Offsets are UTF-16 code units into `text`, half-open.
 import { findAppendixStart } from "./appendix.ts";
 import { findClosingStart } from "./closing.ts";
+import { findDashHeadings } from "./dash.ts";
 import { findHeadlineHeadings } from "./headline.ts";
 import { findInlineHeadings } from "./inline.ts";
 import { sentencesOfLeaves, type SentenceNode } from "./leaf-sentences.ts";
@@ -38,6 +39,7 @@ export function segmentSpeech(text: string): Segmentation {
   const formal = [
     ...findNumberedHeadings(paragraphs),
     ...findTitleLines(paragraphs),
+    ...findDashHeadings(paragraphs),
     ...findParallelHeadings(text, paragraphs),
   ];
   const leadingInline = findInlineHeadings(text, paragraphs, () => false);
