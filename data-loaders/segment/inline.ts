@@ -76,14 +76,17 @@ export function findInlineHeadings(
         if (!m) continue;
         const number = parse(m);
         if (number === null || m[0].length >= s.length) continue;
-        found.push({
+        const candidate: HeadingCandidate = {
           style,
           rank: INLINE_RANK,
           number,
           start: sentence.start,
           headingEnd: headingEnd(para, sentence.start),
           paragraph: para.index,
-        });
+        };
+        found.push(candidate);
+        // "首先，…" may open a 第二，第三，… series as well as a 其次，再次，… one.
+        if (style === "sequence_words" && number === 1) found.push({ ...candidate, style: "di_n" });
         break;
       }
     }
