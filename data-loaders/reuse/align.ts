@@ -1,4 +1,4 @@
-// Local alignment (Smith–Waterman, linear gap cost) of two unit sequences, restricted to a band
+// Local alignment (Smith–Waterman with affine gaps) of two unit sequences, restricted to a band
 // of diagonals and a range of the first sequence: the region around one chain of seeds. Banding
 // keeps the cost at (region length × band width) instead of (length × length).
 //
