@@ -1,0 +1,265 @@
+// Outline rules for styles the samples do not show, and the restraint rules that keep ordinary
+// prose out of the outline, one small made-up text per rule.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { segmentSpeech } from "../../data-loaders/segment/index.ts";
+import { splitParagraphs } from "../../data-loaders/segment/paragraphs.ts";
+import { assertSegmentationContract } from "./invariants.ts";
+
+const BODY =
+  "要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，扎实推进各项工作落地见效。";
+
+/** "<section_id> <style> <heading>" for every heading node, after checking the contract. */
+function outline(text: string): string[] {
+  const seg = segmentSpeech(text);
+  assertSegmentationContract(text, seg);
+  return seg.sections
+    .filter((s) => s.kind === "heading")
+    .map((s) => `${s.section_id} ${s.heading_style} ${s.heading}`);
+}
+
+const ids = (text: string): string[] => outline(text).map((h) => h.split(" ", 2).join(" "));
+
+test("an enumeration inside a paragraph that no heading opens is running prose", () => {
+  const text = [
+    "同志们：",
+    BODY,
+    "会议把握了三个重点。一是坚持问题导向。" + BODY + "二是坚持系统观念。" + BODY,
+    BODY,
+  ].join("\n");
+  assert.deepEqual(outline(text), []);
+});
+
+test("inside the paragraph a heading opens, the same enumeration subdivides it", () => {
+  const text = [
+    "同志们：",
+    "第一，必须坚定理想信念。" + BODY + "一是加强学习。" + BODY + "二是加强实践。" + BODY,
+    "第二，必须坚持原则。" + BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), ["1 di_n", "1.1 cn_shi", "1.2 cn_shi", "2 di_n"]);
+});
+
+test("an attachment's own numbered lines are not the outline", () => {
+  const text = [
+    "各位代表：",
+    "一、工作回顾",
+    BODY,
+    "二、工作安排",
+    BODY,
+    BODY,
+    "附件1",
+    "一、提供优质基础教育",
+    BODY,
+    "二、提高困难群众生活救助水平",
+    BODY,
+  ].join("\n");
+  assert.deepEqual(outline(text), [
+    "1 cn_numeral_dun 一、工作回顾",
+    "2 cn_numeral_dun 二、工作安排",
+  ]);
+});
+
+test("headlines never go to level 3: below 一、 and （一） they are paragraph leads", () => {
+  const text = [
+    "一、过去五年工作回顾",
+    "（一）经济运行保持在合理区间。" + BODY,
+    "扎实推进三去一降一补。" + BODY + "加快新旧动能接续转换。" + BODY,
+    "（二）改革开放不断深化。" + BODY,
+    "二、今年工作建议",
+    BODY,
+  ].join("\n");
+  assert.ok(
+    outline(text).every((h) => !h.includes("headline")),
+    outline(text).join("\n"),
+  );
+});
+
+test("traditional-character statements are declarative, not headlines", () => {
+  const text = [
+    "一、工作",
+    BODY + "我們開始改善機構。" + BODY + "黨員往往不完全信賴黨。" + BODY + "現在談談錯誤。" + BODY,
+    "二、批評",
+    BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), ["1 cn_numeral_dun", "2 cn_numeral_dun"]);
+});
+
+test("parallel paragraphs sharing a long opening form a series; the list after them is a sibling", () => {
+  const text = [
+    "同志们：",
+    "推动制造业与服务业协同发展，是顺应产业演进规律的必由之路。" + BODY,
+    "推动制造业与服务业协同发展，是拥抱科技浪潮的关键之举。" + BODY,
+    "推动制造业与服务业协同发展，是畅通经济循环的战略之需。" + BODY,
+    "一是要强壮产业体系主干枝叶。" + BODY,
+    "二是要激活经营主体微观细胞。" + BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), [
+    "1 parallel_opening",
+    "2 parallel_opening",
+    "3 parallel_opening",
+    "4 cn_shi",
+    "5 cn_shi",
+  ]);
+  // Two such paragraphs, or paragraphs apart from each other, are not a series.
+  const two = [
+    "同志们：",
+    ...[0, 1].map((i) => `推动制造业与服务业协同发展，是第${i}个理由。${BODY}`),
+  ];
+  assert.deepEqual(outline(two.join("\n")), []);
+});
+
+test("short lead phrases of one length in consecutive paragraphs; connectives are not lead phrases", () => {
+  const text = [
+    "同志们：",
+    "观大局，中国式现代化徐徐展开，夯实物质技术基础责重如山。" + BODY,
+    "抓机遇，科技浪潮滚滚而来，拥抱新的科学的春天时不我待。" + BODY,
+    "行大道，新质生产力欣欣向荣，实现产业科技互促双强前景无限。" + BODY,
+    BODY,
+  ].join("\n");
+  assert.deepEqual(outline(text), [
+    "1 parallel_opening 观大局，中国式现代化徐徐展开，夯实物质技术基础责重如山。",
+    "2 parallel_opening 抓机遇，科技浪潮滚滚而来，拥抱新的科学的春天时不我待。",
+    "3 parallel_opening 行大道，新质生产力欣欣向荣，实现产业科技互促双强前景无限。",
+  ]);
+  const connectives = [
+    "同志们：",
+    "同时，" + BODY,
+    "此外，" + BODY,
+    "另外，" + BODY,
+    "因此，" + BODY,
+  ];
+  assert.deepEqual(outline(connectives.join("\n")), []);
+});
+
+test("a page that flattens the speech into one line is split at spaced sentence breaks", () => {
+  const line = [
+    "同志们：",
+    "今天我们召开大会。",
+    "这是广东实现现代化的必由之路。" + BODY,
+    "这是广东实现现代化的光明之路。" + BODY,
+    "这是广东实现现代化的奋进之路。" + BODY,
+  ].join(" ");
+  assert.equal(splitParagraphs(line).length, 5);
+  assert.deepEqual(ids(line), ["1 parallel_opening", "2 parallel_opening", "3 parallel_opening"]);
+  // One space after a full stop in an ordinary paragraph does not split it.
+  assert.equal(splitParagraphs(`今天开会。 ${BODY}`).length, 1);
+});
+
+test("a couplet opening a paragraph is a flourish, not a headline", () => {
+  const text = [
+    "同志们：",
+    BODY,
+    "莫道君行早，更有早行人。" + BODY,
+    "历史川流不息，发展永无止境。" + BODY,
+    BODY,
+  ].join("\n");
+  assert.deepEqual(outline(text), []);
+});
+
+test("unnumbered heading lines between finished paragraphs; split quotation fragments are not", () => {
+  const text = [
+    "同志们！",
+    BODY,
+    "关于九大路线",
+    BODY,
+    "马克思和恩格斯在《",
+    "共产党宣言",
+    "》中说过。" + BODY,
+    "关于形势和任务",
+    "同志们！",
+    BODY,
+  ].join("\n");
+  assert.deepEqual(outline(text), ["1 title_line 关于九大路线", "2 title_line 关于形势和任务"]);
+  // One heading line alone is not an outline.
+  assert.deepEqual(outline(["同志们！", BODY, "关于九大路线", BODY].join("\n")), []);
+});
+
+test("a heading line closes numbered paragraph leads before it instead of nesting under them", () => {
+  const text = [
+    "同志们，",
+    "一、北京是中国北方的政治中心。" + BODY,
+    "二、北京的经济状况很简单。" + BODY,
+    "在工人中的宣传工作",
+    BODY,
+    "在知识分子中的宣传工作",
+    BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), [
+    "1 cn_numeral_dun",
+    "2 cn_numeral_dun",
+    "3 title_line",
+    "4 title_line",
+  ]);
+});
+
+test("question headlines on one subject, with an inline list under the last", () => {
+  const text = [
+    "加强国家战略腹地建设意义重大。" + BODY,
+    "国家战略腹地为何建？" + BODY,
+    "国家战略腹地建在哪？" + BODY,
+    BODY,
+    "国家战略腹地如何建？" + BODY,
+    "第一，坚持川渝一盘棋。" + BODY,
+    "第二，坚持系统谋划。" + BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), ["1 question", "2 question", "3 question", "3.1 di_n", "3.2 di_n"]);
+  // Questions on different subjects are rhetoric.
+  const rhetoric = ["为什么这样说？" + BODY, "怎么办呢？" + BODY, "靠什么？" + BODY].join("\n");
+  assert.deepEqual(outline(rhetoric), []);
+});
+
+test("dash-led list paragraphs, also as HTML entities; a lone dash line is a subtitle", () => {
+  const text = [
+    "——在全省工作会议上的讲话",
+    "同志们：",
+    "一、总体要求",
+    BODY,
+    "——坚持党管农村工作。" + BODY,
+    "——坚持农业农村优先发展。" + BODY,
+    BODY,
+    "二、重点任务",
+    "&mdash;&mdash;我们要努力建设一个远离恐惧、普遍安全的世界。" + BODY,
+    "&mdash;&mdash;我们要努力建设一个远离贫困、共同繁荣的世界。" + BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), [
+    "1 cn_numeral_dun",
+    "1.1 dash",
+    "1.2 dash",
+    "2 cn_numeral_dun",
+    "2.1 dash",
+    "2.2 dash",
+  ]);
+});
+
+test("首先，… can open a 第二，… series", () => {
+  const text = [
+    "同志们！",
+    "首先，一定要把伟大斗争进行到底。" + BODY,
+    "第二，一定要搞好整党整风。" + BODY,
+    "第三，一定要把领导班子整顿好。" + BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), ["1 di_n", "2 di_n", "3 di_n"]);
+});
+
+test("own-line headlines must follow a finished sentence; Chinese-numeral statistics are not headlines", () => {
+  const text = [
+    "一、过去五年的工作",
+    "我们制定了《",
+    "规划和远景目标纲要",
+    "》，" + BODY,
+    "人均预期寿命增长到七十八点二岁。" + BODY + "城镇新增就业年均一千三百万人以上。" + BODY,
+    "二、今后的任务",
+    BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), ["1 cn_numeral_dun", "2 cn_numeral_dun"]);
+});
+
+test("a long inline heading is cut at its last clause break within 40 characters", () => {
+  const lead =
+    "一是要始终牢记习近平总书记殷殷嘱托，坚定不移推动高质量发展，奋力在推进中国式现代化建设中走在前列，";
+  const text = ["同志们：", lead + BODY, "二是要推动产业和科技互促双强。" + BODY].join("\n");
+  assert.equal(
+    outline(text)[0],
+    "1 cn_shi 一是要始终牢记习近平总书记殷殷嘱托，坚定不移推动高质量发展，",
+  );
+});
