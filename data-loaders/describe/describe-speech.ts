@@ -4,7 +4,10 @@ import type { SpeechRow } from "../types.ts";
 import { defaultAnchorSet, type Anchor } from "./anchors.ts";
 import { compileAnchors, findAnchorHits } from "./anchor-match.ts";
 import { detectClosing } from "./closing.ts";
-import { readFrontMatter } from "./front-matter.ts";
+import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
+import type { AnchorHit } from "./anchor-match.ts";
+import { splitSentences, type Line } from "./lines.ts";
+import { openingOccasionYear, titleOccasionYear } from "./occasion-year.ts";
 import { isBodyParagraph } from "./header-lines.ts";
 import { classifyGenre } from "./genre.ts";
 import { classifyLevel } from "./level.ts";
@@ -57,6 +60,46 @@ function compiled(anchors: readonly Anchor[]) {
   return c;
 }
 
+/** Body paragraphs whose sentences may name the meeting the text is delivered at. */
+const OCCASION_PARAGRAPHS = 3;
+
+/**
+ * The national meeting a text names as its own occasion (title, subtitle, opening), as a dated
+ * anchor of a single year, so that it joins the other anchors' window and is reported with them.
+ */
+function occasionHits(text: string, fm: FrontMatter, body: readonly Line[]): AnchorHit[] {
+  const found: { year: number; cue: string; start: number }[] = [];
+  const lines = [
+    ...(fm.title ? [{ text: fm.title.title, start: fm.title.start }] : []),
+    ...fm.header,
+  ];
+  for (const l of lines) {
+    const o = titleOccasionYear(l.text);
+    if (o) found.push({ year: o.year, cue: o.cue, start: l.start + l.text.indexOf(o.cue) });
+  }
+  if (found.length === 0) {
+    for (const p of body.slice(0, OCCASION_PARAGRAPHS)) {
+      for (const s of splitSentences(text, p.start, p.end)) {
+        const o = openingOccasionYear(text.slice(s.start, s.end));
+        if (o) found.push({ year: o.year, cue: o.cue, start: s.start + o.index });
+      }
+    }
+  }
+  return found.slice(0, 1).map((f) => ({
+    anchor: {
+      id: "occasion",
+      phrases: [],
+      pattern: null,
+      year: f.year,
+      not_before: f.year,
+      not_after: f.year,
+      note: `held ${f.year}: ${f.cue}`,
+    },
+    start: Math.max(0, f.start),
+    end: Math.max(0, f.start) + f.cue.length,
+  }));
+}
+
 export function describeSpeech(text: string, opts: DescribeOptions = {}): SpeechDescription {
   const anchors = opts.anchors ?? defaultAnchorSet().anchors;
   const lines = splitLines(text);
@@ -96,7 +139,8 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
   });
 
   const stated = findStatedYears(text, lines, fm);
-  const hits = findAnchorHits(text, compiled(anchors));
+  const hits = [...findAnchorHits(text, compiled(anchors)), ...occasionHits(text, fm, bodyLines)];
+  hits.sort((a, b) => a.start - b.start || a.anchor.id.localeCompare(b.anchor.id));
   const y = decideYear(text, stated, hits);
 
   const han_chars = countHan(text);

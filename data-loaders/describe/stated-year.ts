@@ -4,19 +4,22 @@
 //                   sentence or next to 今天/这次/此次/本次/这里 in the opening paragraphs
 //   1 closing_date  a date line ending the text (a signature date)
 //   2 title_year    a year in the title (2024年全市组织工作会议)
-//   3 year_statement "2023年是…" opening the body: it names the current year, but templates reuse it
+//   3 published     a publication stamp (发布时间：2018年07月04日, 2024-02-18 21:10): a news page's own
+//                   date; for a speech it only bounds the year from above (a later reprint)
+//   4 year_statement "2023年是…" opening the body: it names the current year, but templates reuse it
 // Passing mentions (到2035年, 2020年以来, 2013—2018年) never count.
 import type { FrontMatter } from "./front-matter.ts";
 import { splitSentences, type Line } from "./lines.ts";
 import { datelineYear } from "./dateline.ts";
+import { publicationDate, type DateHit } from "./header-lines.ts";
 import { findYearMentions, isPassingMention, type YearMention } from "./year-mentions.ts";
 
 export type StatedRule =
-  "dateline" | "event_year" | "closing_date" | "title_year" | "year_statement";
+  "dateline" | "event_year" | "closing_date" | "title_year" | "published" | "year_statement";
 
 export interface StatedYear {
   rule: StatedRule;
-  tier: 1 | 2 | 3;
+  tier: 1 | 2 | 3 | 4;
   year: number;
   /** The year mention itself. */
   start: number;
@@ -44,7 +47,7 @@ export function findStatedYears(
   fm: FrontMatter,
 ): StatedYear[] {
   const out: StatedYear[] = [];
-  const push = (rule: StatedRule, tier: 1 | 2 | 3, m: YearMention, source: "title" | "body") =>
+  const push = (rule: StatedRule, tier: 1 | 2 | 3 | 4, m: YearMention, source: "title" | "body") =>
     out.push({ rule, tier, year: m.year, start: m.start, end: m.end, source });
 
   // Datelines: header lines, then the first body line.
@@ -73,8 +76,23 @@ export function findStatedYears(
       const sentence = text.slice(s.start, s.end);
       const m = findYearMentions(sentence)[0];
       if (m && m.start === 0 && /^[，,]?\s*是/.test(sentence.slice(m.end)))
-        push("year_statement", 3, { ...m, start: m.start + s.start, end: m.end + s.start }, "body");
+        push("year_statement", 4, { ...m, start: m.start + s.start, end: m.end + s.start }, "body");
     }
+  }
+
+  // The publication stamp: the header's, else the first labelled one (12371.cn and similar put
+  // 发布时间：… under the article). Bare dates elsewhere are sidebars of other articles.
+  const stamp = fm.published[0] ?? firstLabelledStamp(lines);
+  if (stamp) {
+    const at = stamp.line.start + stamp.date.start;
+    out.push({
+      rule: "published",
+      tier: 3,
+      year: stamp.date.year,
+      start: at,
+      end: stamp.line.start + stamp.date.end,
+      source: "body",
+    });
   }
 
   // A closing signature date.
@@ -99,6 +117,15 @@ export function findStatedYears(
     if (pick) push("title_year", 2, pick, "title");
   }
   return out.sort((a, b) => a.tier - b.tier || a.start - b.start);
+}
+
+function firstLabelledStamp(lines: readonly Line[]): { line: Line; date: DateHit } | null {
+  for (const line of lines) {
+    if (!/^(?:发布时间|发布日期)\s*[：:]/.test(line.text)) continue;
+    const date = publicationDate(line.text);
+    if (date) return { line, date };
+  }
+  return null;
 }
 
 /** The stated year: the first of the strongest tier present. */

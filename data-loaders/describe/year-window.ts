@@ -50,13 +50,19 @@ export function intersectAnchors(anchors: readonly Anchor[]): YearWindow {
   };
 }
 
+/** A closed window this narrow (two consecutive years) still names a year: its first. */
+const MAX_PINNED_WIDTH = 1;
+
 /**
- * The year the content implies: a kept single-year anchor, else the window's lower bound. The
- * lower bound because anchors mostly say "after X happened" (党的二十大 → ≥2022) and speeches
- * tend to use a phrase soon after it appears; an upper bound alone implies no year.
+ * The year the content implies: a kept single-year anchor, or the first year of a closed window
+ * of at most two years (9800多万名党员 and the 2023 主题教育 → 2023–2024: phrases are used soon
+ * after they appear). An open window implies no year: anchors mostly say "after X happened"
+ * (党的二十大 → ≥2022) and a speech may use a phrase for years; the window is reported instead.
  */
 export function contentYear(w: YearWindow): number | null {
-  return w.single ?? w.year_min;
+  if (w.single !== null) return w.single;
+  if (w.year_min === null || w.year_max === null) return null;
+  return w.year_max - w.year_min <= MAX_PINNED_WIDTH ? w.year_min : null;
 }
 
 export function windowContains(w: YearWindow, year: number): boolean {

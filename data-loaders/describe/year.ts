@@ -22,6 +22,12 @@ function basisOf(s: StatedYear): YearBasis {
   return s.tier === 2 ? "title" : "explicit";
 }
 
+/** A publication stamp dates the page: the speech was given that year or before. */
+function publicationBound(stated: readonly StatedYear[]): number | null {
+  const p = stated.find((s) => s.rule === "published");
+  return p ? p.year : null;
+}
+
 function covers(a: Anchor, year: number): boolean {
   return (
     (a.not_before === null || year >= a.not_before) && (a.not_after === null || year <= a.not_after)
@@ -85,6 +91,11 @@ export function decideYear(
   }
   evidence.sort((x, y) => x.start - y.start);
 
+  const published = publicationBound(stated);
+  const year_max =
+    published !== null && (window.year_max === null || published < window.year_max)
+      ? published
+      : window.year_max;
   return {
     year,
     year_basis: basis,
@@ -92,6 +103,9 @@ export function decideYear(
     year_conflict: statedClash || contentClash,
     content_year: content,
     year_min: window.year_min,
-    year_max: window.year_max,
+    year_max:
+      window.year_min !== null && year_max !== null && year_max < window.year_min
+        ? window.year_max
+        : year_max,
   };
 }

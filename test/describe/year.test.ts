@@ -82,15 +82,36 @@ test("only 今年 and anchors: the year is inferred from the anchors", () => {
   assert.ok(rules.includes("anchor:party_history_campaign"));
 });
 
-test("a window without a single-year anchor yields its lower bound", () => {
+test("an open anchor window gives no year, only the window", () => {
   const d = describeSpeech(
     "同志们：\n我们要深入学习贯彻党的二十大和二十届三中全会精神。\n要抓好落实。",
   );
   assert.equal(d.year_min, 2024);
   assert.equal(d.year_max, null);
-  assert.equal(d.content_year, 2024);
-  assert.equal(d.year, 2024);
-  assert.equal(d.year_basis, "inferred");
+  assert.equal(d.content_year, null);
+  assert.equal(d.year, null);
+  assert.equal(d.year_basis, "unknown");
+});
+
+test("a closed window of two years gives its first year; a wider one none", () => {
+  const anchors: Anchor[] = parseAnchors(
+    [
+      "version: 1",
+      "anchors:",
+      "  - {id: a, phrases: [甲事件], not_before: 2023, not_after: 2024}",
+      "  - {id: b, phrases: [乙事件], not_before: 2019, not_after: 2022}",
+    ].join("\n"),
+  ).anchors;
+  const narrow = describeSpeech("同志们：\n当前甲事件要抓好。", { anchors });
+  assert.deepEqual(
+    [narrow.year, narrow.year_basis, narrow.year_min, narrow.year_max],
+    [2023, "inferred", 2023, 2024],
+  );
+  const wide = describeSpeech("同志们：\n当前乙事件要抓好。", { anchors });
+  assert.deepEqual(
+    [wide.year, wide.year_basis, wide.year_min, wide.year_max],
+    [null, "unknown", 2019, 2022],
+  );
 });
 
 test("conflicting anchors: the best-supported window wins, the outlier is reported", () => {
@@ -187,7 +208,9 @@ test("a gov-report header: title without 年, dateline with full-width digits", 
   assert.equal(d.level, "central");
   assert.equal(d.speaker_role, "国务院总理");
   const rules = evidence(d).map((e) => e.rule);
-  assert.deepEqual(rules, ["title_year", "dateline"]);
+  // The session named in the dateline is dated too (11th NPC, 2nd session → 2009) and agrees.
+  assert.deepEqual(rules, ["title_year", "dateline", "anchor:occasion"]);
+  assert.ok(!d.year_conflict);
 });
 
 test("a bracketed dateline under the title is an explicit year", () => {
