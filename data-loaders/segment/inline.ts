@@ -19,6 +19,9 @@ interface InlineStyle {
   parse: (m: RegExpExecArray) => number | null;
 }
 
+/** Longest line (UTF-16 units) read as a heading line of its own rather than a paragraph. */
+const OWN_LINE_MAX = 40;
+
 const SEQUENCE_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST };
 
 const STYLES: readonly InlineStyle[] = [
@@ -84,6 +87,9 @@ export function findInlineHeadings(
           headingEnd: headingEnd(para, sentence.start),
           paragraph: para.index,
         };
+        // A short line holding only the heading ("### 一是…。" in markdown), not a paragraph.
+        if (atParagraphStart && candidate.headingEnd >= para.end && s.length <= OWN_LINE_MAX)
+          candidate.ownLine = true;
         found.push(candidate);
         // "首先，…" may open a 第二，第三，… series as well as a 其次，再次，… one.
         if (style === "sequence_words" && number === 1) found.push({ ...candidate, style: "di_n" });

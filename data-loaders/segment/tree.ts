@@ -66,8 +66,11 @@ function nest(candidates: readonly HeadingCandidate[]): Node[] {
     if (open >= 0) stack.length = open;
     else if (c.rank < INLINE_RANK) {
       // Formal headings never nest under inline ones: a 一是 list before （一） closes at （一）.
-      while (stack.length > 0 && stack[stack.length - 1]!.candidate!.rank >= INLINE_RANK)
-        stack.pop();
+      // An inline heading written on a line of its own ("### 一是…。") is outline like a
+      // formal one, and a list may sit under it.
+      const top = (): HeadingCandidate | undefined =>
+        stack[stack.length - 1]?.candidate ?? undefined;
+      while (stack.length > 0 && top()!.rank >= INLINE_RANK && !top()!.ownLine) stack.pop();
     }
     if (stack.length >= MAX_LEVEL) continue;
     // Below two levels of outline, an unnumbered short sentence is the lead of an ordinary

@@ -263,3 +263,26 @@ test("a long inline heading is cut at its last clause break within 40 characters
     "1 cn_shi 一是要始终牢记习近平总书记殷殷嘱托，坚定不移推动高质量发展，",
   );
 });
+
+test("一是 written as a heading line of its own can hold a numbered list", () => {
+  const text = [
+    "二、推动高质量发展",
+    BODY,
+    "一是准确把握高质量发展内涵。",
+    BODY,
+    "二是聚力创新驱动发展。",
+    BODY,
+    "1. 全力突破关键核心技术。" + BODY,
+    "2. 积极把握技术演进趋势。" + BODY,
+    "三是聚焦核心主业。",
+    BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), [
+    "1 cn_numeral_dun",
+    "1.1 cn_shi",
+    "1.2 cn_shi",
+    "1.2.1 arabic",
+    "1.2.2 arabic",
+    "1.3 cn_shi",
+  ]);
+});
