@@ -266,6 +266,8 @@ test("a long inline heading is cut at its last clause break within 40 characters
 
 test("一是 written as a heading line of its own can hold a numbered list", () => {
   const text = [
+    "一、服务国家战略",
+    BODY,
     "二、推动高质量发展",
     BODY,
     "一是准确把握高质量发展内涵。",
@@ -279,10 +281,11 @@ test("一是 written as a heading line of its own can hold a numbered list", () 
   ].join("\n");
   assert.deepEqual(ids(text), [
     "1 cn_numeral_dun",
-    "1.1 cn_shi",
-    "1.2 cn_shi",
-    "1.2.1 arabic",
-    "1.2.2 arabic",
-    "1.3 cn_shi",
+    "2 cn_numeral_dun",
+    "2.1 cn_shi",
+    "2.2 cn_shi",
+    "2.2.1 arabic",
+    "2.2.2 arabic",
+    "2.3 cn_shi",
   ]);
 });
