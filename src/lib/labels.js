@@ -23,6 +23,7 @@ export const YEAR_BASIS = {
   title: "标题 title",
   inferred: "推断 inferred",
   unknown: "未知 unknown",
+  metadata: "用户元数据 metadata",
 };
 
 export const STATUS = {
