@@ -6,7 +6,7 @@ import {
   parseList,
   parseYears,
   type Normalisation,
-} from "../../src/embed/series.js";
+} from "../../src/charts/params.js";
 
 export const USAGE =
   "usage: npm run report -- [--corpus <dir> | --data <pipeline out dir>] [--speeches <id,id…> | --years <from-to>] " +

@@ -13,7 +13,7 @@ import {
   selectSpeeches,
   topFormulations,
   type ChartParams,
-} from "../../src/embed/series.js";
+} from "../../src/charts/params.js";
 import { publishCorpus } from "../site/pipeline-out.ts";
 import { builtCandidates, chooseDataSource, isOutput } from "./data-source.ts";
 import { formulationExamples, themeExamples, type ExampleGroup } from "./examples.ts";

@@ -2,8 +2,8 @@
 // dashboard's own components (src/components/, Plot) and returns the standalone SVG, the PNG (2×)
 // and the CSV exactly as the dashboard's toolbar would produce them.
 import { chartFrame, csvText, pngFromSvg, standaloneSvg } from "../../src/components/chartFrame.js";
-import { chartSpec } from "../../src/embed/charts.js";
-import { parseChartParams } from "../../src/embed/series.js";
+import { chartSpec } from "../../src/charts/index.js";
+import { parseChartParams } from "../../src/charts/params.js";
 
 async function base64(blob) {
   const bytes = new Uint8Array(await blob.arrayBuffer());

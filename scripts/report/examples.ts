@@ -1,7 +1,7 @@
 // Example sentences for a briefing: up to three keyword-in-context lines per selected formulation
 // (the pipeline's matches) and per selected theme (the first occurrence of one of the theme's
 // terms), each with its speech and year, from different speeches, the most recent first.
-import type { FormulationLike, SpeechLike, ThemeLike } from "../../src/embed/series.js";
+import type { FormulationLike, SpeechLike, ThemeLike } from "../../src/charts/params.js";
 
 export interface SentenceRow {
   speech_id: string;

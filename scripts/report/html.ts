@@ -3,7 +3,7 @@
 // Layout contract (the PDF's page count follows from it): page 1 summary, a page of example
 // sentences (when there are any), one page per chart,
 // then the list of speeches (one page for a handful of speeches, more for long lists).
-import type { SpeechLike } from "../../src/embed/series.js";
+import type { SpeechLike } from "../../src/charts/params.js";
 import type { RenderedChart } from "./render.ts";
 import type { SummaryInput } from "./summary.ts";
 

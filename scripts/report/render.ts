@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser } from "../../test/browser/harness.ts";
 import { PROJECT_ROOT } from "../site/pipeline-out.ts";
-import type { Row } from "../../src/embed/series.js";
+import type { Row } from "../../src/charts/params.js";
 
 export interface RenderedChart {
   id: string;

@@ -1,7 +1,7 @@
 // The briefing's numbers in words: which themes and formulations are strongest in the selection.
 // Pure functions over the rows the charts drew, so summary, HTML and CSVs cannot disagree.
 import type { ExampleGroup } from "./examples.ts";
-import type { FormulationLike, HitLike, Row, SpeechLike } from "../../src/embed/series.js";
+import type { FormulationLike, HitLike, Row, SpeechLike } from "../../src/charts/params.js";
 
 export interface ThemeStrength {
   theme_id: string;

@@ -11,7 +11,7 @@ import {
   type SpeechLike,
   type ThemeLike,
   type ThemeScoreLike,
-} from "../../src/embed/series.js";
+} from "../../src/charts/params.js";
 
 export interface ReportTables {
   /** For example sentences: the sentences (text and offsets) and the hits with their sentence. */

@@ -1,5 +1,5 @@
 // Lines across years, one per series (a theme, a formulation or a measure), on a continuous year
-// axis (src/charts/yearAxis.js). Two layouts:
+// axis (src/charts/year-axis.js). Two layouts:
 //   "lines"     – all series in one plot, each labelled at its last point; labels are moved apart
 //                 so they never overlap, and when they cannot fit the chart draws an SVG legend
 //                 above the plot instead;
@@ -8,7 +8,7 @@
 // Every label and the legend are SVG text, so downloads and the report carry them.
 import * as Plot from "npm:@observablehq/plot";
 import { chartStack, swatchLegend, textWidth } from "./legend.js";
-import { dodge, yearDomain, yearRuns, yearTicks } from "./yearAxis.js";
+import { dodge, yearDomain, yearRuns, yearTicks } from "./year-axis.js";
 
 const LABEL_FONT = 11;
 const LABEL_GAP = 13;

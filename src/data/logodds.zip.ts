@@ -22,7 +22,7 @@ speeches.speech_id!.forEach((id, i) => {
   if (!own) return;
   const year = speeches.year![i];
   const groups = {
-    // As logOddsSql.js groupExpr: an unknown year is the group "unknown".
+    // As src/charts/params.js groupValue: an unknown year is the group "unknown".
     year: year == null ? "unknown" : String(year),
     level: groupKey(speeches.level![i]),
     genre: groupKey(speeches.genre![i]),

@@ -3,11 +3,11 @@
 // invalid parameters, a message that says what is wrong and which values are valid.
 import { html } from "npm:htl";
 import { chartFrame, siteRoot } from "../components/chartFrame.js";
-import { chartSpec } from "./charts.js";
-import { CHART_KINDS, parseChartParams, plainRows } from "./series.js";
+import { chartSpec } from "../charts/index.js";
+import { CHART_KINDS, parseChartParams, plainRows } from "../charts/params.js";
 
 /**
- * Arrow tables (FileAttachment#arrow) and manifest.json → the plain rows series.js works on.
+ * Arrow tables (FileAttachment#arrow) and manifest.json → the plain rows the chart modules work on.
  * Pages other than the outline profile pass theme_scores_speech (whole-speech rows only).
  * sections, sentences and speechTerms are loaded only by the pages that draw from them (outline
  * profile, literal term search, distinctive terms); section-level theme scores are kept only with

@@ -1,5 +1,5 @@
 // Small shared helpers of the analysis pages: theme colours, the source line, reader links.
-import { sourceLine as embedSourceLine } from "../embed/series.js";
+import { sourceLine as embedSourceLine } from "../charts/params.js";
 
 /** theme_id → colour, stable in codebook order: the one definition in src/charts/colors.js. */
 export { themeColors } from "../charts/colors.js";

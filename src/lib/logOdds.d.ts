@@ -31,3 +31,16 @@ export function speechCounts(
   corpus: { terms: string[]; counts: number[] },
 ): Map<string, number>;
 export function groupKey(value: unknown): string;
+
+/** Speech × term counts → scored terms of group A vs group B (b = "rest": all other speeches). */
+export function logOddsScores(
+  speechTerms: { speech_id: string; term: string; count: number }[],
+  speeches: import("../charts/params.js").SpeechLike[],
+  groups: { kind: import("../charts/params.js").GroupKind; a: string; b: string },
+): LogOddsRow[];
+/** The n most A-leaning (z > 0) and the n most B-leaning (z < 0) terms, each with its side. */
+export function logOddsTop(
+  scored: LogOddsRow[],
+  n: number,
+  sides: [string, string],
+): (LogOddsRow & { side: string })[];

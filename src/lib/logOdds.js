@@ -1,10 +1,11 @@
 // Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) from
 // precomputed counts, for the Terms page: the corpus total of every term (the prior) and the term
 // counts of group A and group B, instead of every speech × term row. Same formula, prior and order
-// as src/lib/logOddsSql.js, src/embed/series.js logOddsScores and data-loaders/language/logodds.ts:
+// as logOddsScores below and data-loaders/language/logodds.ts:
 //   δ_w = ln((y_Aw+α_w)/(n_A+α0−y_Aw−α_w)) − ln((y_Bw+α_w)/(n_B+α0−y_Bw−α_w))
 //   σ²_w ≈ 1/(y_Aw+α_w) + 1/(y_Bw+α_w),   z_w = δ_w/σ_w   (> 0: A uses w more than B)
 // α_w = corpus count of w, α0 = corpus token total. Terms absent from both groups are dropped.
+import { REST_PARAM, groupValue } from "../charts/params.js";
 
 /**
  * @param corpus {terms: string[], counts: number[]} every term of the corpus with its count
@@ -87,3 +88,45 @@ export function speechCounts(entry, corpus) {
 
 /** Key of a group value in the group files: null (a speech in no group) is "_null". */
 export const groupKey = (value) => (value == null ? "_null" : String(value));
+
+/**
+ * Weighted log-odds with an informative Dirichlet prior over speech × term counts: the same
+ * formula, prior (whole corpus) and order (z descending, then term) as data-loaders/sql/log-odds.sql and
+ * logOddsFromCounts above, so an embed draws what the Terms page computes. b = REST_PARAM: all other speeches
+ * (speeches outside every group, e.g. level null, are in neither group, as in the SQL).
+ */
+export function logOddsScores(speechTerms, speeches, { kind, a, b }) {
+  const groupOf = new Map(speeches.map((s) => [s.speech_id, groupValue(kind, s)]));
+  const perTerm = new Map();
+  for (const d of speechTerms) {
+    if (!groupOf.has(d.speech_id)) continue;
+    const g = groupOf.get(d.speech_id);
+    const t = perTerm.get(d.term) ?? { prior: 0, ya: 0, yb: 0 };
+    t.prior += d.count;
+    if (g != null && g === a) t.ya += d.count;
+    if (g != null && (b === REST_PARAM ? g !== a : g === b)) t.yb += d.count;
+    perTerm.set(d.term, t);
+  }
+  let alpha0 = 0,
+    na = 0,
+    nb = 0;
+  for (const t of perTerm.values()) ((alpha0 += t.prior), (na += t.ya), (nb += t.yb));
+  return scoreLogOdds(
+    [...perTerm].map(([term, t]) => ({ term, ...t })),
+    { na, nb, alpha0 },
+  );
+}
+
+/** The chart's rows: the n most A-leaning terms (z > 0) and the n most B-leaning (z < 0). */
+export function logOddsTop(scored, n, sides) {
+  return [
+    ...scored
+      .filter((d) => d.z > 0)
+      .slice(0, n)
+      .map((d) => ({ ...d, side: sides[0] })),
+    ...scored
+      .filter((d) => d.z < 0)
+      .slice(-n)
+      .map((d) => ({ ...d, side: sides[1] })),
+  ];
+}

@@ -406,7 +406,7 @@ describe("embed pages", () => {
           );
 
           // Distinctive terms are computed from precomputed counts on the page (src/lib/logOdds.js)
-          // and from speech × term rows in the embed (series.js logOddsScores): the two CSVs must
+          // and from speech × term rows in the embed (src/lib/logOdds.js logOddsScores): the two CSVs must
           // hold the same terms in the same order with the same z.
           if (chart === "log-odds") {
             const csv = async (p: typeof embedPage, f: typeof frame) => {

@@ -22,7 +22,7 @@ import {
 } from "../../src/lib/groups.js";
 import { findInShard, literalScan } from "../../src/lib/literalSearch.js";
 import { crc32 } from "../../src/lib/zip.ts";
-import { logOddsScores } from "../../src/embed/series.js";
+import { logOddsScores } from "../../src/lib/logOdds.js";
 import { ensurePipelineOutput } from "./site-build.ts";
 
 ensurePipelineOutput();

@@ -13,8 +13,8 @@ import {
   yearRuns,
   yearTicks,
   YEAR_LABEL_PX,
-} from "../../src/charts/yearAxis.js";
-import { fitLabel, labelMargin } from "../../src/charts/speechAxis.js";
+} from "../../src/charts/year-axis.js";
+import { fitLabel, labelMargin } from "../../src/charts/speech-axis.js";
 import { swatchLayout, textWidth } from "../../src/charts/legend.js";
 import { themeColor, themeColorList, themeColors } from "../../src/charts/colors.js";
 import { tableSchemas } from "../../src/lib/schemas.js";
