@@ -3,6 +3,7 @@
 // the codebook and lexicon labels. Framework passes the route parameter as --speech=<id>.
 import { readOutTable, type Row } from "../../lib/outTables.ts";
 import { readSpeechIds } from "../../lib/speechIds.ts";
+import { codebookOfThemes, textOfSentences, themeEvidence } from "../../lib/themeEvidence.ts";
 
 const id = process.argv
   .slice(2)
@@ -16,15 +17,34 @@ const bySeq = (a: Row, b: Row) => Number(a.seq) - Number(b.seq);
 const byStart = (a: Row, b: Row) =>
   Number(a.start) - Number(b.start) || Number(a.end) - Number(b.end);
 
+const sections = of("sections").sort(bySeq);
+const sentences = of("sentences").sort((a, b) => Number(a.sentence_id) - Number(b.sentence_id));
+const themes = readOutTable("themes");
+// The matches behind every theme score of the reader (audit): codebook term → hits, per section.
+const leaves = sections
+  .filter((s) => s.is_leaf)
+  .map((s) => ({ section_id: String(s.section_id), start: Number(s.start), end: Number(s.end) }))
+  .sort((a, b) => a.start - b.start);
+const themeMatches = themeEvidence(textOfSentences(sentences), leaves, codebookOfThemes(themes));
+
 process.stdout.write(
   JSON.stringify({
     speech: of("speeches")[0],
-    sections: of("sections").sort(bySeq),
-    sentences: of("sentences").sort((a, b) => Number(a.sentence_id) - Number(b.sentence_id)),
+    sections,
+    sentences,
+    theme_evidence: themeMatches,
     hits: of("formulation_hits").sort(byStart),
     theme_scores: of("theme_scores"),
     removals: of("removals").sort(byStart),
-    themes: readOutTable("themes").map(({ theme_id, zh, en }) => ({ theme_id, zh, en })),
+    // The codebook entry of each theme, shown beside its evidence.
+    themes: themes.map(({ theme_id, zh, en, description, terms, codebook_version }) => ({
+      theme_id,
+      zh,
+      en,
+      description,
+      terms,
+      codebook_version,
+    })),
     formulations: readOutTable("formulations").map(
       ({ formulation_id, canonical, gloss_en, theme }) => ({
         formulation_id,
