@@ -104,7 +104,8 @@ describe("npm run report", () => {
   test("PDF: A4, summary page + one page per chart + speech list; title and formulation as text", () => {
     const info = pdf("pdfinfo", [join(dir, "briefing.pdf")]);
     const meta = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
-    assert.equal(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), 1 + meta.charts.length + 1);
+    // Summary, example sentences, one page per chart, the speech list.
+    assert.equal(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), 1 + 1 + meta.charts.length + 1);
     assert.match(info, /Page size:.*\(A4\)/);
     // Chromium embeds the glyphs it used (as Type 3 subsets with a Unicode map): every font is
     // embedded and text stays extractable, so readers without CJK fonts see the same pages.
@@ -121,15 +122,15 @@ describe("npm run report", () => {
     meta.charts.forEach((c: { title: string }, i: number) => {
       const page = pdf("pdftotext", [
         "-f",
-        String(i + 2),
+        String(i + 3),
         "-l",
-        String(i + 2),
+        String(i + 3),
         join(dir, "briefing.pdf"),
         "-",
       ]);
       assert.ok(
         page.replace(/\s+/g, "").includes(c.title.split(/[：:]/)[0]!.replace(/\s+/g, "")),
-        `page ${i + 2} holds ${c.title}`,
+        `page ${i + 3} holds ${c.title}`,
       );
     });
   });
@@ -165,6 +166,49 @@ describe("npm run report", () => {
     } finally {
       await browser.close();
     }
+  });
+
+  test("example sentences: up to three per requested term, each with its match, year and speech", () => {
+    const summary = readFileSync(join(dir, "summary.md"), "utf8");
+    const section = summary.slice(
+      summary.indexOf("## 例句 Example sentences"),
+      summary.indexOf("## 图表"),
+    );
+    const twoUpholds = section.slice(section.indexOf("### 提法 两个维护"));
+    const lines = twoUpholds
+      .split("\n###")[0]!
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
+    assert.ok(lines.length >= 1 && lines.length <= 3, `1–3 examples, got ${lines.length}`);
+    for (const l of lines) assert.match(l, /\*\*两个维护\*\*.* — (\d{4}|\?) · \S/);
+    const meta = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
+    assert.ok(meta.examples.some((g: { id: string }) => g.id === "two_upholds"));
+    const html = readFileSync(join(dir, "briefing.html"), "utf8");
+    assert.match(html, /<section class="examples">[\s\S]*<mark>两个维护<\/mark>/);
+    // The heatmap's colour bar is in the briefing's chart.
+    assert.match(
+      readFileSync(join(dir, "charts", "theme-heatmap.svg"), "utf8"),
+      /aria-label="color-bar"/,
+    );
+  });
+
+  test("without --data or --corpus: the built output named on the first line, else the sample said so", () => {
+    const out = join(dir, "..", "from-env");
+    const r = spawnSync(process.execPath, ["--import", "tsx", CLI, "--out", out], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      timeout: 180_000,
+      env: { ...process.env, SPEECH_ATLAS_OUT: data },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stderr.split("\n")[0]!,
+      /^report: corpus sample · data pipeline [\d.]+.* · from .*\$SPEECH_ATLAS_OUT/,
+    );
+    assert.match(
+      readFileSync(join(out, "summary.md"), "utf8"),
+      /数据来源 Data from: .*SPEECH_ATLAS_OUT/,
+    );
   });
 
   test("bad options exit 2 with one line naming the valid values", () => {
