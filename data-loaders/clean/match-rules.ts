@@ -2,7 +2,10 @@
 import type { CleaningRule } from "./rules.ts";
 import type { LineSpan, Span, SpanSet } from "./spans.ts";
 
-type PatternRule = Extract<CleaningRule, { kind: "line" | "inline" | "block" | "link_list" }>;
+type PatternRule = Extract<
+  CleaningRule,
+  { kind: "line" | "inline" | "block" | "link_list" | "line_run" }
+>;
 
 export function matchRule(
   rule: PatternRule,
@@ -19,7 +22,41 @@ export function matchRule(
       return matchBlocks(rule, text, lines);
     case "link_list":
       return matchLinkLists(rule, text, lines);
+    case "line_run":
+      return matchLineRuns(rule, text, lines, claimed);
   }
+}
+
+/**
+ * Runs of at least minLines consecutive lines that each match the item pattern (a site's
+ * navigation: 首页 / 要闻 / 政协要闻 …). Empty lines and lines earlier rules removed whole neither
+ * count nor break a run; any other line ends it.
+ */
+function matchLineRuns(
+  rule: Extract<CleaningRule, { kind: "line_run" }>,
+  text: string,
+  lines: LineSpan[],
+  claimed: SpanSet,
+): Span[] {
+  const out: Span[] = [];
+  let run: Span[][] = [];
+  const flush = () => {
+    if (run.length >= rule.minLines) for (const pieces of run) out.push(...pieces);
+    run = [];
+  };
+  for (const line of lines) {
+    // What earlier rules left of the line (a navigation item keeps its text when tags go).
+    const pieces = claimed.uncovered(line.start, line.end);
+    const visible = pieces
+      .map((p) => text.slice(p.start, p.end))
+      .join("")
+      .trim();
+    if (visible.length === 0) continue;
+    if (rule.item.test(visible)) run.push(pieces);
+    else flush();
+  }
+  flush();
+  return out;
 }
 
 /**

@@ -61,6 +61,17 @@ const linkListRule = z
   })
   .strict();
 
+const lineRunRule = z
+  .object({
+    id,
+    kind: z.literal("line_run"),
+    pattern: z.string().min(1),
+    flags,
+    min_lines: z.number().int().min(2),
+    description,
+  })
+  .strict();
+
 const repeatedBodyRule = z
   .object({
     id,
@@ -77,6 +88,7 @@ const ruleSchema = z.discriminatedUnion("kind", [
   inlineRule,
   blockRule,
   linkListRule,
+  lineRunRule,
   repeatedBodyRule,
 ]);
 const fileSchema = z
@@ -105,6 +117,7 @@ export type CleaningRule =
       minItems: number;
       maxItems: number;
     }
+  | { id: string; kind: "line_run"; item: RegExp; minLines: number }
   | {
       id: string;
       kind: "repeated_body";
@@ -198,6 +211,13 @@ function compile(spec: RuleSpec): CleaningRule {
         item: new RegExp(spec.item_pattern, "u" + (spec.flags ?? "")),
         minItems: spec.min_items,
         maxItems: spec.max_items,
+      };
+    case "line_run":
+      return {
+        id: spec.id,
+        kind: "line_run",
+        item: new RegExp(spec.pattern, "u" + (spec.flags ?? "")),
+        minLines: spec.min_lines,
       };
     case "repeated_body":
       return {
