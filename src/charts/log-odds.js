@@ -9,8 +9,6 @@ import { REST_PARAM, speechLabels } from "./params.js";
 
 export const KIND = "log-odds";
 
-// Distinctive terms of two groups: top-N terms by weighted log-odds z for each side, diverging
-// bars (right: group A uses the term more; left: group B).
 
 /** @param data rows {term, z, ya, yb, side: label of the group that favours it} */
 export function logOddsBars(data, { width, sides } = {}) {

@@ -58,9 +58,6 @@ export function outlineProfileRows(sections, scores, speechId, themes, { href = 
   return { leaves, rows, dominant: rows.filter((d) => d.dominant && d.hits > 0) };
 }
 
-// One speech along its outline: a row per leaf section in reading order, stacked by theme (rate
-// per 10k Han characters or share of the section's coded hits); the section's dominant theme is
-// written at the bar's end. Each bar links to the reader at that section.
 
 /**
  * @param data rows {section_id, label, theme, hits, rate_per_10k, share, href} (leaf × theme)

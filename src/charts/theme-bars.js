@@ -40,9 +40,6 @@ export function themeBarsRows(scores, selected, themes) {
     );
 }
 
-// Stacked bars, one per speech: each theme's rate per 10k Han characters (stacks sum to the
-// speech's coded rate) or its share of the speech's coded hits (stacks sum to 1).
-// Each segment links to the speech's reader page.
 
 /**
  * @param data rows {speech_id, name, theme_id, theme, hits, rate_per_10k, share, href}

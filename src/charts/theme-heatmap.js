@@ -40,7 +40,6 @@ export function themeHeatmapRows(scores, selected, themes, { normalisation = "ra
     );
 }
 
-// Heatmap speech × theme: one cell per (speech, theme), colour = theme hits per 10,000 Han characters.
 
 /**
  * @param data rows {speech_id, speech, theme_id, theme, hits, rate_per_10k, han_chars}

@@ -61,10 +61,6 @@ export function themeTrendRows(
   return rows;
 }
 
-// The theme trend: each theme's emphasis by year, coloured by src/charts/colors.js. By default the
-// five strongest themes of the selection (ten lines tangle); all of them on request; one plot of
-// lines or small multiples. Used by the Themes page, the theme-trend embed and the report.
-
 /** How many themes a theme trend shows unless told otherwise. */
 export const DEFAULT_THEMES = 5;
 
