@@ -9,7 +9,6 @@ import { REST_PARAM, speechLabels } from "./params.js";
 
 export const KIND = "log-odds";
 
-
 /** @param data rows {term, z, ya, yb, side: label of the group that favours it} */
 export function logOddsBars(data, { width, sides } = {}) {
   const order = [...data].sort((a, b) => b.z - a.z).map((d) => d.term);

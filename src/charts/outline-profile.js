@@ -58,7 +58,6 @@ export function outlineProfileRows(sections, scores, speechId, themes, { href = 
   return { leaves, rows, dominant: rows.filter((d) => d.dominant && d.hits > 0) };
 }
 
-
 /**
  * @param data rows {section_id, label, theme, hits, rate_per_10k, share, href} (leaf × theme)
  * @param dominant rows {label, theme, href} (one per leaf with coded hits)

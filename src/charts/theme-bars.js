@@ -40,7 +40,6 @@ export function themeBarsRows(scores, selected, themes) {
     );
 }
 
-
 /**
  * @param data rows {speech_id, name, theme_id, theme, hits, rate_per_10k, share, href}
  * @param options {width, metric: "rate_per_10k"|"share", themeOrder: string[] (theme labels),

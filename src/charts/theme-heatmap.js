@@ -40,7 +40,6 @@ export function themeHeatmapRows(scores, selected, themes, { normalisation = "ra
     );
 }
 
-
 /**
  * @param data rows {speech_id, speech, theme_id, theme, hits, rate_per_10k, han_chars}
  *   where `speech` is the display label and `theme` the bilingual theme label.
