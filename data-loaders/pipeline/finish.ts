@@ -186,6 +186,7 @@ async function writeHive(db: Engine, out: string): Promise<void> {
   for (const spec of HIVE_TABLES) {
     const dir = join(out, "hive", spec.name);
     await rm(dir, { recursive: true, force: true });
+    await mkdir(join(out, "hive"), { recursive: true });
     const cols = spec.columns.filter((c) => c.name !== "year").map((c) => `t."${c.name}"`);
     const source =
       spec === tables.speechesTable

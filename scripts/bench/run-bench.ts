@@ -1,19 +1,23 @@
-// `npm run bench [-- --small]`: generates ~1,000- and ~10,000-speech corpora, runs the full data
-// command on each as a child process (wall time, peak resident memory summed over its process
-// tree, stage timings from --timings), the one-thread nodejieba baseline, and an incremental
-// rerun after changing one file; writes BENCHMARKS.md.
+// `npm run bench [-- --small] [--sizes 1000,10000] [--old <git rev> | --no-old] [--dashboard]`:
+// generates ~1,000- and ~10,000-speech corpora and measures, side by side, this checkout and an
+// older commit of the pipeline (built from git in a temporary worktree that shares this
+// checkout's node_modules; default: the last commit before DuckDB became the table engine). For
+// each: the full data command as a child process (wall time, peak memory of its process tree,
+// CPU time, stage timings from --timings), a rerun after changing one file, a rerun with nothing
+// changed, and the bytes written; plus the one-thread nodejieba baseline before and after.
+// Writes BENCHMARKS.md.
 import { spawn, spawnSync } from "node:child_process";
 import {
-  accessSync,
   appendFileSync,
-  constants,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { generateCorpus, paragraphPool } from "./generate.ts";
 import { nodejiebaSharedTrie } from "../../data-loaders/language/jieba.ts";
@@ -26,6 +30,18 @@ function folderBytes(dir: string): number {
   return total;
 }
 
+/** Bytes of the published files (the folder's top level: tables and the two JSON files). */
+function outputBytes(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true }))
+    if (entry.isFile()) {
+      bytes += statSync(join(dir, entry.name)).size;
+      files++;
+    }
+  return { bytes, files };
+}
+
 const root = resolve(import.meta.dirname, "..", "..");
 const small = process.argv.includes("--small");
 const work = join(root, ".cache", "bench");
@@ -33,7 +49,30 @@ const pool = paragraphPool([
   join(root, "corpus", "sample"),
   resolve(root, "..", "shared", "corpora", "govreports"),
 ]);
-const sizes = small ? [1000] : [1000, 10000];
+const sizesArg = argValue("--sizes");
+const sizes = sizesArg ? sizesArg.split(",").map(Number) : small ? [1000] : [1000, 10000];
+/** The commit before issue 16 (DuckDB as the table engine): the hand-made encoders. */
+const DEFAULT_OLD = "1cd6ee5";
+const oldRev = process.argv.includes("--no-old") ? null : (argValue("--old") ?? DEFAULT_OLD);
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** A worktree of `rev` in a temporary folder, sharing this checkout's node_modules. */
+function oldCheckout(rev: string): { dir: string; label: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "speech-atlas-bench-old-"));
+  const git = (...args: string[]) => {
+    const r = spawnSync("git", args, { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed:\n${r.stderr}`);
+    return r.stdout.trim();
+  };
+  git("worktree", "add", "--detach", dir, rev);
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  const label = git("log", "-1", "--format=%h %s", rev).slice(0, 90);
+  return { dir, label, remove: () => git("worktree", "remove", "--force", dir) };
+}
 
 interface Measured {
   wallMs: number;
@@ -95,28 +134,19 @@ function treeMemoryMb(root: number): { rss: number; pss: number; cpuS: number } 
   return { rss: total / 2 ** 20, pss: pss / 2 ** 20, cpuS: ticks / CLOCK_TICKS };
 }
 
-/** Whether this process may empty the page cache (root on Linux). */
-function canDropCaches(): boolean {
-  try {
-    accessSync("/proc/sys/vm/drop_caches", constants.W_OK);
-    return process.getuid?.() === 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Runs the data command; wall time, peak summed RSS of its process tree, --timings output. */
-async function run(args: string[]): Promise<Measured> {
+/** Runs the data command of the checkout at `code`; wall time, peak summed RSS of its process
+ *  tree, --timings output. */
+async function run(code: string, args: string[]): Promise<Measured> {
   const cli = [
     "--import",
     "tsx",
-    join(root, "data-loaders", "cli.ts"),
+    join(code, "data-loaders", "cli.ts"),
     ...args,
     "--timings",
     "--quiet",
   ];
   const t = performance.now();
-  const child = spawn(process.execPath, cli, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, cli, { cwd: code, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   let peak = 0;
@@ -130,10 +160,10 @@ async function run(args: string[]): Promise<Measured> {
     peakPss = Math.max(peakPss, m.pss);
     cpuS = Math.max(cpuS, m.cpuS);
   }, 100);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const exit = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
   const wallMs = performance.now() - t;
-  if (code !== 0) throw new Error(`data command failed (${code}):\n${stderr}`);
+  if (exit !== 0) throw new Error(`data command failed (${exit}):\n${stderr}`);
   const line = stderr.split("\n").find((l) => l.startsWith('{"timings"'));
   return {
     wallMs,
@@ -156,66 +186,106 @@ function baseline(dir: string): { ms: number; cpuMs: number } {
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
-const lines: string[] = [];
-for (const count of sizes) {
+
+interface Result {
+  label: string;
+  full: Measured;
+  inc: Measured;
+  same: Measured;
+  out: { bytes: number; files: number };
+  cacheMb: number;
+}
+
+/** Full run, one-file rerun and nothing-changed rerun of one implementation on a fresh copy of
+ *  the corpus (generated again: the one-file change edits it). */
+async function measure(code: string, label: string, count: number): Promise<Result> {
   const dir = join(work, `corpus-${count}`);
   const out = join(work, `out-${count}`);
   const cache = join(work, `cache-${count}`);
-  const bytes = generateCorpus(dir, count, 20260101 + count, pool);
-  const mb = bytes / 1e6;
+  generateCorpus(dir, count, 20260101 + count, pool);
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
-  // The baseline before and after the full run: on a shared machine its speed moves by tens of
-  // percent within minutes, and the two bracket the full run's conditions.
-  const before = baseline(dir);
-  const full = await run(["--corpus", dir, "--out", out, "--cache", cache]);
-  const after = baseline(dir);
-  const base = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
-  const cacheMb = folderBytes(cache) / 1e6;
-  // Change one file and rerun with the warm cache.
+  const args = ["--corpus", dir, "--out", out, "--cache", cache];
+  const full = await run(code, args);
+  const result = { label, full, out: outputBytes(out), cacheMb: folderBytes(cache) / 1e6 };
   appendFileSync(
     join(dir, "speech-00000.txt"),
     "同志们，让我们更加紧密地团结在一起，奋力开创组织工作新局面。\n",
   );
-  const inc = await run(["--corpus", dir, "--out", out, "--cache", cache]);
-  // And once more with nothing changed: the outputs are up to date (pipeline/up-to-date.ts).
-  const same = await run(["--corpus", dir, "--out", out, "--cache", cache]);
-  if (same.timings.up_to_date !== 1) throw new Error("an unchanged rerun was not up to date");
-  // The rerun a day later: one more change, with the page cache emptied first (root only).
-  let cold: Measured | null = null;
-  if (canDropCaches()) {
-    appendFileSync(join(dir, "speech-00000.txt"), "再接再厉，久久为功。\n");
-    spawnSync("sync");
-    writeFileSync("/proc/sys/vm/drop_caches", "3\n");
-    cold = await run(["--corpus", dir, "--out", out, "--cache", cache]);
-  }
-  const stages = Object.entries(full.timings)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(", ");
-  lines.push(
-    `### ${count} speeches, ${fmt(mb)} MB`,
-    "",
-    `| measure | value |`,
-    `|---|---|`,
-    `| full run wall time | ${fmt(full.wallMs / 1000)} s |`,
-    `| throughput | ${fmt(mb / (full.wallMs / 1000), 2)} MB/s, ${fmt(count / (full.wallMs / 1000))} speeches/s |`,
-    `| peak memory (full run), summed RSS / summed PSS | ${fmt(full.rssMb, 0)} MB / ${fmt(full.pssMb, 0)} MB |`,
-    `| baseline: nodejieba alone, one thread, before / after the full run | ${fmt(before.ms / 1000)} s / ${fmt(after.ms / 1000)} s (mean ${fmt(mb / (base.ms / 1000), 2)} MB/s) |`,
-    `| full run / baseline (mean; range over the two) | ${fmt(full.wallMs / base.ms, 2)}× (${fmt(full.wallMs / Math.max(before.ms, after.ms), 2)}–${fmt(full.wallMs / Math.min(before.ms, after.ms), 2)}×) |`,
-    `| full run CPU time, process tree / baseline CPU time | ${fmt(full.cpuS)} s = ${fmt((1000 * full.cpuS) / base.cpuMs, 2)}× (${fmt((100 * full.cpuS * 1000) / full.wallMs / availableParallelism(), 0)} % of ${availableParallelism()} cores busy) |`,
-    `| rerun after changing one file (cache) | ${fmt(inc.wallMs / 1000)} s = ${fmt((100 * inc.wallMs) / full.wallMs)} % of the full run, peak RSS ${fmt(inc.rssMb, 0)} MB (PSS ${fmt(inc.pssMb, 0)} MB) |`,
-    `| rerun after changing one file, page cache emptied first (\`drop_caches\`) | ${cold ? `${fmt(cold.wallMs / 1000)} s = ${fmt((100 * cold.wallMs) / full.wallMs)} % of the full run (cache-hit phase ${fmt(cold.timings.per_file_wall! / 1000)} s)` : "not measured (needs root)"} |`,
-    `| rerun with nothing changed (outputs up to date) | ${fmt(same.wallMs / 1000)} s = ${fmt((100 * same.wallMs) / full.wallMs)} % of the full run |`,
-    `| cache on disk after the full run | ${fmt(cacheMb, 0)} MB (${fmt(cacheMb / mb)}× the corpus) |`,
-    "",
-    `Stage timings of the full run (ms; *_cpu are summed over workers): ${stages}`,
-    "",
-    `Stage timings of the rerun (ms): ${Object.entries(inc.timings)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(", ")}`,
-    "",
+  const inc = await run(code, args);
+  const same = await run(code, args);
+  if (same.timings.up_to_date !== 1)
+    throw new Error(`${label}: an unchanged rerun was not up to date`);
+  console.error(
+    `${label} @ ${count}: full ${fmt(full.wallMs / 1000)} s, rerun ${fmt(inc.wallMs / 1000)} s`,
   );
-  console.error(lines.slice(-15).join("\n"));
+  return { ...result, inc, same };
+}
+
+const old = oldRev ? oldCheckout(oldRev) : null;
+const lines: string[] = [];
+try {
+  for (const count of sizes) {
+    const dir = join(work, `corpus-${count}`);
+    const mb = generateCorpus(dir, count, 20260101 + count, pool) / 1e6;
+    const load = loadavg()[0]!;
+    // The baseline before and after the runs: on a shared machine its speed moves by tens of
+    // percent within minutes, and the two bracket the runs' conditions.
+    const before = baseline(dir);
+    const results = [await measure(root, "this checkout", count)];
+    if (old) results.push(await measure(old.dir, `old: ${old.label}`, count));
+    const after = baseline(dir);
+    const base = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
+    const row = (name: string, cell: (r: Result) => string) =>
+      `| ${name} | ${results.map(cell).join(" | ")} |`;
+    lines.push(
+      `### ${count} speeches, ${fmt(mb)} MB (load average ${fmt(load, 2)} at the start)`,
+      "",
+      `| measure | ${results.map((r) => r.label).join(" | ")} |`,
+      `|---|${results.map(() => "---").join("|")}|`,
+      row("full run wall time", (r) => `${fmt(r.full.wallMs / 1000)} s`),
+      row("full run / baseline", (r) => `${fmt(r.full.wallMs / base.ms, 2)}×`),
+      row(
+        "full run CPU time (process tree)",
+        (r) =>
+          `${fmt(r.full.cpuS)} s = ${fmt((1000 * r.full.cpuS) / base.cpuMs, 2)}× the baseline's`,
+      ),
+      row(
+        "peak memory (full run), summed RSS / PSS",
+        (r) => `${fmt(r.full.rssMb, 0)} / ${fmt(r.full.pssMb, 0)} MB`,
+      ),
+      row(
+        "rerun after changing one file",
+        (r) =>
+          `${fmt(r.inc.wallMs / 1000)} s = ${fmt((100 * r.inc.wallMs) / r.full.wallMs)} % of the full run`,
+      ),
+      row(
+        "peak memory (rerun), summed RSS / PSS",
+        (r) => `${fmt(r.inc.rssMb, 0)} / ${fmt(r.inc.pssMb, 0)} MB`,
+      ),
+      row("rerun with nothing changed", (r) => `${fmt(r.same.wallMs / 1000)} s`),
+      row("outputs written", (r) => `${fmt(r.out.bytes / 1e6)} MB in ${r.out.files} files`),
+      row("cache on disk after the full run", (r) => `${fmt(r.cacheMb, 0)} MB`),
+      "",
+      `Baseline (nodejieba alone, one thread) before / after: ${fmt(before.ms / 1000)} s / ${fmt(after.ms / 1000)} s (mean ${fmt(mb / (base.ms / 1000), 2)} MB/s).`,
+      "",
+      ...results.flatMap((r) => [
+        `Stage timings, ${r.label}, full run (ms): ${Object.entries(r.full.timings)
+          .filter(([k]) => !k.startsWith("rss_mb_after"))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ")}`,
+        "",
+        `Stage timings, ${r.label}, one-file rerun (ms): ${Object.entries(r.inc.timings)
+          .filter(([k]) => !k.startsWith("rss_mb_after"))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ")}`,
+        "",
+      ]),
+    );
+    console.error(lines.slice(-20).join("\n"));
+  }
+} finally {
+  old?.remove();
 }
 
 const doc = `# Benchmarks
@@ -224,77 +294,43 @@ Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}),
 Measured ${new Date().toISOString().slice(0, 10)} with default options (workers = available parallelism, cache on).
 nodejieba build: ${nodejiebaSharedTrie() ? "patched at install (scripts/setup/patch-nodejieba.mjs: one dictionary trie per process)" : "NOT patched (its TextRank extractor holds a second dictionary trie: ~110 MB more per process)"}.
 
-Reproduce: \`npm run bench\` (or \`npm run bench -- --small\` for the 1,000-speech corpus only).
-Corpora are generated deterministically (seeded PRNG) from paragraphs of corpus/sample and
-../shared/corpora/govreports into .cache/bench/; each size is run as a child process of the full
-data command. Wall time includes process start and loading the dictionaries (main thread and
-each worker). Peak memory is sampled every 100 ms from /proc over the data command's process tree
-(main process plus worker processes) as the largest sum of RSS and, more faithfully, of PSS
-(shared pages such as the node binary split among the processes sharing them). The baseline is
-nodejieba segmenting the same text line by line on one thread, doing nothing else.
+Reproduce: \`npm run bench\` (\`-- --small\` for 1,000 speeches only; \`--old <rev>\` to compare
+another commit, \`--no-old\` for this checkout alone). Corpora are generated deterministically
+(seeded PRNG) from paragraphs of corpus/sample and ../shared/corpora/govreports into
+.cache/bench/, again before each implementation (the one-file change edits them). The older
+commit runs from a temporary git worktree sharing this checkout's node_modules, right after this
+checkout, on the same corpus. Wall time includes process start and loading the dictionaries.
+Peak memory is sampled every 100 ms from /proc over the data command's process tree (main
+process plus worker processes) as the largest sum of RSS and of PSS (shared pages split among
+their sharers). The baseline is nodejieba segmenting the same text line by line on one thread.
+The machine is shared: compare the columns of one table (measured minutes apart), not tables
+of different days.
 
 ${lines.join("\n")}
 ## How the pipeline scales (what the numbers measure)
 
-- Per-file work (read → clean → describe/segment/tokenize/count, MinHash signature, and encoding
-  the speech's rows for publishing) runs in \`--workers N\` worker processes (default: all cores),
-  each with its own nodejieba dictionary, in batches; the main process loads only the lexicon
-  files. Outcomes are merged by path index, so the output is byte-identical to \`--workers 1\`
-  (test/scale/equivalence.test.ts).
-- nodejieba is rebuilt at install with its TextRank extractor sharing the segmenter's dictionary
-  trie (scripts/setup/patch-nodejieba.mjs; same tokens and tags): ~110 MB per process before any
-  text, instead of ~220 MB with the two tries the published build makes. The same patch adds
-  \`cutLengths(text)\`: the tokens' UTF-16 lengths as an Int32Array, which the tokenizer slices
-  out of the text, instead of a JS string made in C++ per token (~30 % of cut()'s time on speech
-  sentences; same words, checked against cut() in test/language/segmenter.test.ts). The baseline
-  below still calls plain \`cut\`. A speech's sentences are tokenized in one call with
-  speech-local word ids; the tags of words not seen before come from one \`tag()\` of them
-  joined by newlines.
-- Each worker writes a speech's bulky parts to one speech-store file
-  (data-loaders/pipeline/speech-store.ts): the cleaned text, and per table its rows as binary
-  columns (UTF-8 bytes + lengths, typed arrays: column-blocks.ts) and its CSV lines. That file is
-  the cache entry (or lives in a temp folder with \`--no-cache\`). Only the compact outcome (speech
-  row, MinHash signature, token ids with a speech-local vocabulary) crosses to the main process.
-- Publishing reads each speech's parts back by offset in speech_id order. In the per-speech
-  tables every Parquet row group holds whole speeches and ends where the speeches' ids say
-  (content-defined, ~64 Ki rows on average: data-loaders/publish/row-groups.ts); each group is
-  encoded alone (binary columns regrouped into one Arrow batch for parquet-wasm) and the groups are
-  joined by data-loaders/publish/parquet-splice.ts, which lays out the footer and page indexes
-  again (joined at 64 Ki rows, the bytes equal arrow-rs's own file: tested). The CSV is byte
-  concatenation. No table exists as one array.
-- term_stats and collocations are computed from typed arrays (corpus-interned term ids, in
-  shared memory) while the main thread writes the per-speech tables, rows written straight into
-  binary blocks (pipeline/block-builder.ts). A worker thread, started before duplicate detection,
-  takes term_stats first; whichever thread is free next takes collocations (pipeline/
-  corpus-tasks.ts: on a rerun the main thread's writes end early, so the two tables are computed
-  side by side). Once both are taken, the worker encodes the per-speech tables' row groups into
-  the group cache from the last one backwards while the main thread writes from the first,
-  copying what the worker encoded (a shared claim per group; on a cold run the worker encodes
-  ~20–25 % of them). Which thread computes or encodes what changes no byte (tested).
-  term_stats keeps, per speech, its 50 most distinctive
-  terms (bounded heap; the terms table holds every per-speech count). Collocation pairs are
-  counted exactly from an inverted index of sentences, one first term at a time in a dense
-  counter, identical sentences once with their count (the rows equal language/collocations.ts).
-- \`--cache\` (default \`<out>/.cache\`) keys each speech-store file by sha256(format, pipeline
-  version, lexicon versions and file bytes, raw file hash, path, size limit). The main process
-  serves hits itself (one read of the entry's header and raw typed-array block); workers start
-  only for misses. An input is read and hashed only when its status (device, inode, size,
-  modification and change time) differs from the one recorded when it was last hashed, or that
-  record is too close to the file's last change to rule out an unseen edit (\`inputs/\`, as git's
-  index does: pipeline/input-digests.ts). When the first 64 entry reads show a cold page cache,
-  the next 256 entries are kept requested ahead through libuv's thread pool
-  (pipeline/page-warmer.ts). Duplicate detection uses the cached
-  MinHash signatures and re-shingles only LSH candidate pairs it has not verified before
-  (\`dedupe/similarities.json\`: exact Jaccard by the two texts' digests; at 10,000 speeches a
-  rerun's duplicate detection 1.3 → 0.4 s). Beside the entries, \`groups/\` keeps
-  every encoded row group with its CSV lines, keyed by the store keys of its speeches: a rerun
-  copies the unchanged ones and prunes those it no longer uses. Everything is stored
-  uncompressed (compression cost more CPU than anything else per speech), hence the size above:
-  the speech store (~11× the corpus) plus about one copy of the per-speech outputs.
+- Per-file work (read → clean → describe/segment/tokenize/count, MinHash signature) runs in
+  \`--workers N\` worker processes (default: all cores), each with its own nodejieba dictionary,
+  in batches; the main process loads only the lexicon files. Each worker writes a speech's cache
+  entry (pipeline/cache.ts): its cleaned text, its part (the rows of every per-speech table,
+  column by column, as JSON, and each sentence's distinct terms) and its compact outcome; only
+  the outcome crosses to the main process. Outcomes are merged by path index.
+- Publishing is DuckDB (@duckdb/node-api, native): every table is one \`COPY\` to Parquet (ZSTD,
+  64 Ki-row groups) from a query over the kept speeches' parts in speech_id order (per-speech
+  tables), over rows the main process holds (speeches, manifest, lexicon tables), or over the
+  published files (term_stats and collocations: data-loaders/sql/term-stats.sql and
+  collocations.sql); the CSV is a second \`COPY\` from the Parquet file, written only for tables
+  of at most 1,048,575 rows unless \`--csv all\`. Outputs are byte-identical whatever
+  \`--workers\` and DuckDB's \`--threads\` are (test/scale/equivalence.test.ts).
+- \`--cache\` (default \`<out>/.cache\`) keys each entry by sha256(format, pipeline and lexicon
+  versions and files, raw file hash, path, size limit). The main process serves hits itself;
+  workers start only for misses; an input is re-hashed only when its file status changed
+  (\`inputs/\`, pipeline/input-digests.ts); near-duplicate similarities are kept
+  (\`dedupe/similarities.json\`). A whole run prunes the entries it did not use.
 - What a one-file change still costs: processing that file (starting a worker and its
-  dictionary), re-encoding the one or two row groups per table that hold it, copying the rest of
-  every output file (hashing it for datapackage.json), and recomputing term_stats and
-  collocations, because every rate, log-odds z and PMI depends on the whole corpus.
+  dictionary), and then everything after the per-file phase again: DuckDB reads every part and
+  rewrites every table, and term_stats and collocations are recomputed, because every rate,
+  log-odds z and PMI depends on the whole corpus.
 `;
 // Sections this run does not measure (the dashboard's, earlier runs kept for comparison) stay:
 // everything from the first "### Dashboard" or "## Earlier" heading on is carried over.
@@ -306,7 +342,7 @@ const previous = (() => {
     return "";
   }
 })();
-const kept = /^(### Dashboard|## Earlier)/m.exec(previous);
+const kept = /^(### Dashboard|## Earlier|## Notes)/m.exec(previous);
 writeFileSync(file, kept ? `${doc}\n${previous.slice(kept.index)}` : doc);
 console.error(doc);
 
