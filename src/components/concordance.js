@@ -65,6 +65,12 @@ export function concordance(
       const kw = cell(tr, "cc-keyword kwic-match").appendChild(document.createElement("a"));
       kw.href = d.href;
       kw.appendChild(document.createElement("mark")).textContent = d.keyword;
+      // An occurrence inside a longer formulation's match: counted, and marked as such.
+      if (d.nested_in) {
+        kw.parentElement.classList.add("cc-nested");
+        kw.title = `在更长的提法之内 inside a longer formulation: ${d.nested_matched}`;
+        kw.appendChild(document.createElement("sup")).textContent = "⊂";
+      }
       cell(tr, "cc-right kwic-right").textContent = d.right + (d.cutRight ? "…" : "");
     }
     body.replaceChildren(
@@ -98,6 +104,7 @@ export function concordance(
       .atlas-concordance .cc-left div { display: flex; justify-content: flex-end; overflow: hidden; }
       .atlas-concordance .cc-keyword { text-align: center; }
       .atlas-concordance mark { background: #ffe58a; }
+      .atlas-concordance .cc-nested mark { background: #fff3c4; outline: 1px dashed #c9a400; }
       .atlas-concordance-controls { display: flex; gap: 1.2em; align-items: center; flex-wrap: wrap; font-size: 14px; }
     </style>
     <div class="atlas-concordance-controls">

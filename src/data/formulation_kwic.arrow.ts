@@ -6,7 +6,15 @@
 import * as arrow from "apache-arrow";
 import { readOutColumns } from "../lib/columns.ts";
 
-const HIT_COLUMNS = ["formulation_id", "speech_id", "sentence_id", "start", "end", "matched"];
+const HIT_COLUMNS = [
+  "formulation_id",
+  "speech_id",
+  "section_id",
+  "sentence_id",
+  "start",
+  "end",
+  "matched",
+];
 const h = readOutColumns("formulation_hits", HIT_COLUMNS);
 const keyOf = (speech: unknown, sentence: unknown) => `${String(speech)}\u0000${Number(sentence)}`;
 const wanted = new Set(h.speech_id!.map((id, i) => keyOf(id, h.sentence_id![i])));
@@ -24,6 +32,8 @@ const column = (name: string) => rows.map(({ i }) => h[name]![i]);
 const table = arrow.tableFromArrays({
   formulation_id: column("formulation_id").map(String),
   speech_id: column("speech_id").map(String),
+  // Leaf section of the hit: formulations that appear in the same section (Terms page).
+  section_id: column("section_id").map(String),
   sentence_id: Int32Array.from(column("sentence_id").map(Number)),
   start: Float64Array.from(column("start").map(Number)),
   end: Float64Array.from(column("end").map(Number)),

@@ -74,12 +74,14 @@ export const CSV_COLUMNS = [
   "left",
   "keyword",
   "right",
+  "nested_in",
 ];
 
 /**
  * The lines as CSV for a spreadsheet: UTF-8 with BOM (Excel then reads Chinese correctly), CRLF,
  * RFC 4180 quoting; `start`/`end` are the keyword's UTF-16 offsets in the speech's cleaned text
- * (the pipeline's convention). Cells starting with = + - @ are prefixed with ' so a spreadsheet
+ * (the pipeline's convention); `nested_in` names the longer formulation whose match holds an
+ * occurrence (formulation view), empty otherwise. Cells starting with = + - @ are prefixed with ' so a spreadsheet
  * does not run them as formulas.
  */
 export function concordanceCsv(lines) {

@@ -18,6 +18,13 @@ import {
   statements,
   sumCounts,
 } from "../../src/lib/compareGroups.js";
+import {
+  cooccurring,
+  firstAppearance,
+  formsOf,
+  nestedOccurrences,
+  variantCounts,
+} from "../../src/lib/formulationView.js";
 
 const SENTENCE = "全面依法治国深入实施，全面从严治党向纵深推进。";
 
@@ -79,10 +86,10 @@ test("concordanceCsv: BOM, header, quoting, formula-safe cells, one line per occ
   ]);
   assert.ok(
     csv.startsWith(
-      "\ufeffspeech_id,year,title,source_file,sentence_id,start,end,left,keyword,right\r\n",
+      "\ufeffspeech_id,year,title,source_file,sentence_id,start,end,left,keyword,right,nested_in\r\n",
     ),
   );
-  assert.ok(csv.includes(`s1,2019,"报告,""二""",a.txt,3,10,16,'=SUM(1),全面从严治党,\r\n`));
+  assert.ok(csv.includes(`s1,2019,"报告,""二""",a.txt,3,10,16,'=SUM(1),全面从严治党,,\r\n`));
 });
 
 const SPEECHES = [
@@ -175,5 +182,100 @@ test("statements: the macro file splits into its CREATE statements, comments dro
   assert.deepEqual(statements(sql), [
     "CREATE MACRO a(x) AS x + 1",
     "CREATE MACRO b(x) AS\n  x * 2",
+  ]);
+});
+
+const ZCYZ = { formulation_id: "zcyz", canonical: "全面从严治党", variants: '["从严治党"]' };
+const HITS = [
+  {
+    formulation_id: "zcyz",
+    speech_id: "s1",
+    section_id: "1",
+    sentence_id: 0,
+    start: 10,
+    end: 16,
+    matched: "全面从严治党",
+    s_start: 0,
+    text: "",
+    local: 10,
+  },
+  {
+    formulation_id: "dygd",
+    speech_id: "s1",
+    section_id: "1",
+    sentence_id: 1,
+    start: 30,
+    end: 41,
+    matched: "党要管党、全面从严治党",
+    s_start: 20,
+    text: "",
+    local: 10,
+  },
+  {
+    formulation_id: "lgwh",
+    speech_id: "s1",
+    section_id: "2",
+    sentence_id: 2,
+    start: 50,
+    end: 54,
+    matched: "两个维护",
+    s_start: 50,
+    text: "",
+    local: 0,
+  },
+  {
+    formulation_id: "zcyz",
+    speech_id: "s0",
+    section_id: "1",
+    sentence_id: 4,
+    start: 5,
+    end: 9,
+    matched: "从严治党",
+    s_start: 0,
+    text: "",
+    local: 5,
+  },
+  {
+    formulation_id: "lgwh",
+    speech_id: "s0",
+    section_id: "1",
+    sentence_id: 4,
+    start: 20,
+    end: 24,
+    matched: "两个维护",
+    s_start: 0,
+    text: "",
+    local: 20,
+  },
+];
+
+test("nestedOccurrences: forms inside a longer formulation's match, at their own offsets", () => {
+  assert.deepEqual(formsOf(ZCYZ), ["全面从严治党", "从严治党"]);
+  const nested = nestedOccurrences(ZCYZ, HITS);
+  assert.equal(nested.length, 1, "one occurrence, found leftmost-longest (not also 从严治党)");
+  assert.deepEqual(
+    [nested[0]!.start, nested[0]!.end, nested[0]!.matched, nested[0]!.nested_in, nested[0]!.local],
+    [35, 41, "全面从严治党", "dygd", 15],
+  );
+});
+
+test("variantCounts, firstAppearance, cooccurring", () => {
+  const own = HITS.filter((h) => h.formulation_id === "zcyz");
+  const occurrences = [...own, ...nestedOccurrences(ZCYZ, HITS)];
+  assert.deepEqual(
+    variantCounts(occurrences, ZCYZ).map((v) => [v.form, v.count]),
+    [
+      ["全面从严治党", 2],
+      ["从严治党", 1],
+    ],
+  );
+  const speechById = new Map([
+    ["s0", { year: 2016, name: "2016 · b" }],
+    ["s1", { year: 2014, name: "2014 · a" }],
+  ]);
+  assert.equal(firstAppearance(occurrences, speechById)!.start, 10);
+  assert.deepEqual(cooccurring(occurrences, HITS, "zcyz"), [
+    { formulation_id: "dygd", sentences: 1, sections: 1 },
+    { formulation_id: "lgwh", sentences: 1, sections: 1 },
   ]);
 });

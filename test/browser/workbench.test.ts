@@ -1,0 +1,295 @@
+// The analyst's workbench (issue 19) on the government-report corpus, in headless Chromium:
+// a metadata CSV changes a year and a title and the manifest records it; the concordance's
+// left context ends with the characters just before the keyword, `year · speech` stays in
+// view at 1,280 px, lines sort and export; then-versus-now (1954–1978 vs 2013–2022) gives
+// terms with |z| ≥ 3 on both sides and no single-character fragments, with the pipeline's z.
+// Reads ../shared/corpora/govreports at run time (copied to a temporary folder, never into the
+// project). Run under the site lock: flock /tmp/speech-atlas-site.lock node --import tsx --test …
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { guardedPage, launchBrowser, type GuardedPage } from "./harness.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+import { buildSiteOf, publishCorpus } from "./alt-site.ts";
+import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
+import { readTable } from "../helpers/run-cli.ts";
+
+const GOVREPORTS = join(PROJECT_ROOT, "..", "shared", "corpora", "govreports");
+const SCREENS = join(PROJECT_ROOT, "test-artifacts", "workbench");
+type Row = Record<string, unknown>;
+
+async function load(g: GuardedPage, url: string): Promise<void> {
+  await g.page.goto(url, { waitUntil: "load" });
+  await g.page.waitForLoadState("networkidle");
+  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
+    timeout: 60_000,
+  });
+}
+
+function assertClean(g: GuardedPage, what: string): void {
+  assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
+  assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
+}
+
+describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) }, () => {
+  let corpus = "";
+  let out = "";
+  let dist = "";
+  let browser: Browser;
+  let server: StaticServer;
+  let speeches: Row[] = [];
+  const byFile = (file: string) => speeches.find((s) => s.source_file === file)!;
+
+  before(async () => {
+    corpus = mkdtempSync(join(tmpdir(), "atlas-govreports-"));
+    cpSync(GOVREPORTS, corpus, { recursive: true });
+    // The user's spreadsheet: a year and a title corrected, a place and a column of their own;
+    // one row naming no file of the corpus, one with a bad year, one with an unknown level.
+    writeFileSync(
+      join(corpus, "metadata.csv"),
+      [
+        "path,title,year,level,place,batch",
+        "gov_report_1955.txt,第一届全国人民代表大会第二次会议政府工作报告（修订标题）,1956,中央,北京,A1",
+        "gov_report_1999.txt,没有这个文件,1999,,,",
+        "gov_report_1957.txt,,19五7,,,",
+        "gov_report_1958.txt,,1958,,,",
+        "gov_report_1959.txt,,,village,,",
+      ].join("\n") + "\n",
+    );
+    out = publishCorpus(corpus, "atlas-wb-out-");
+    speeches = readTable(out, "speeches");
+    dist = await buildSiteOf(out);
+    mkdirSync(SCREENS, { recursive: true });
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    for (const dir of [corpus, out, dist]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("metadata CSV: year and title overridden (basis metadata), inferred values kept, bad rows reported by line", () => {
+    const s = byFile("gov_report_1955.txt");
+    assert.equal(s.year, 1956);
+    assert.equal(s.year_basis, "metadata");
+    assert.equal(s.title, "第一届全国人民代表大会第二次会议政府工作报告（修订标题）");
+    assert.match(String(s.quality_flags), /metadata_disagrees/);
+    const meta = JSON.parse(String(s.metadata));
+    assert.equal(meta.inferred.year, 1955, "the inferred year is kept as evidence");
+    assert.deepEqual(meta.given, {
+      title: "第一届全国人民代表大会第二次会议政府工作报告（修订标题）",
+      year: 1956,
+      level: "central",
+      place: "北京",
+      batch: "A1",
+    });
+    assert.equal(byFile("gov_report_1958.txt").year_basis, "metadata");
+    assert.equal(byFile("gov_report_1960.txt").metadata, null);
+
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    assert.deepEqual(
+      manifest.metadata.applied.map((a: Row) => [a.line, a.path, a.disagrees]),
+      [
+        [2, "gov_report_1955.txt", ["title", "year"]],
+        [5, "gov_report_1958.txt", []],
+      ],
+    );
+    assert.deepEqual(
+      manifest.metadata.rejected.map((r: Row) => r.line),
+      [3, 4, 6],
+    );
+    assert.match(manifest.metadata.rejected[0].reason, /unknown file "gov_report_1999.txt"/);
+    assert.match(manifest.metadata.rejected[1].reason, /bad year "19五7"/);
+    assert.match(manifest.metadata.rejected[2].reason, /unknown level "village"/);
+    // Corpus hygiene: the README, the source list and the metadata file are listed, not ingested.
+    const inputs = new Map(manifest.inputs.map((i: Row) => [i.path, i]));
+    for (const [path, reason] of [
+      ["README.md", /not a speech: README.md/],
+      ["SOURCES.tsv", /not a speech: \.tsv/],
+      ["metadata.csv", /metadata file/],
+    ] as const) {
+      const row = inputs.get(path) as Row;
+      assert.equal(row.status, "quarantined", path);
+      assert.match(String(row.reason), reason, path);
+    }
+    assert.ok(!speeches.some((s) => String(s.source_file).endsWith(".md")), "README is no speech");
+  });
+
+  test("concordance: left context ends just before the keyword, year · speech in view, sorted, CSV", async () => {
+    const sentences = readTable(out, "sentences");
+    const sentenceOf = new Map(sentences.map((s) => [`${s.speech_id}#${s.sentence_id}`, s]));
+    const g = await guardedPage(browser, { acceptDownloads: true });
+    try {
+      await load(g, `${server.url}terms.html?q=${encodeURIComponent("全面依法治国")}`);
+      await g.page.locator("#kwic tbody tr").first().waitFor({ timeout: 60_000 });
+      const rows = g.page.locator("#kwic tbody tr");
+      const n = await rows.count();
+      assert.ok(n >= 3, `concordance lines: ${n}`);
+      const years: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const row = rows.nth(i);
+        const href = (await row.locator(".kwic-match a").getAttribute("href"))!;
+        const [, speech, start, sentence] =
+          /speeches\/(\w+)\.html\?hl=(\d+)-\d+#s-(\d+)$/.exec(href) ?? [];
+        const s = sentenceOf.get(`${speech}#${sentence}`)!;
+        assert.ok(s, `sentence of ${href}`);
+        const before = String(s.text).slice(0, Number(start) - Number(s.start));
+        const left = ((await row.locator(".kwic-left").textContent()) ?? "").replace(/^…/, "");
+        assert.ok(left.length > 0 || before.length === 0, `line ${i}: empty left context`);
+        assert.ok(
+          before.replace(/\s+/g, " ").endsWith(left),
+          `line ${i}: “${left}” does not end “${before}”`,
+        );
+        assert.equal(await row.locator(".kwic-match").textContent(), "全面依法治国");
+        // year · speech: its text and its box inside the 1,280 px viewport.
+        const source = row.locator(".kwic-source");
+        const text = (await source.textContent()) ?? "";
+        const year = Number(/^(\d{4}) ·/.exec(text)?.[1]);
+        assert.ok(year > 0, `year · speech: ${text}`);
+        years.push(year);
+        const box = (await source.boundingBox())!;
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= 1280 && box.width > 40,
+          `source cell at ${JSON.stringify(box)}`,
+        );
+      }
+      assert.deepEqual(
+        years,
+        [...years].sort((a, b) => a - b),
+        "ordered by year",
+      );
+      await g.page.locator("#kwic").screenshot({ path: join(SCREENS, "concordance.png") });
+
+      // Sorted by the left context, from the keyword outward.
+      await g.page.locator("#kwic select").selectOption("left");
+      const lefts = await g.page.locator("#kwic .kwic-left").allTextContents();
+      const reversed = lefts.map((l) => [...l.replace(/^…/, "")].reverse().join(""));
+      assert.deepEqual(
+        reversed,
+        [...reversed].sort(),
+        "left contexts sorted from the keyword outward",
+      );
+
+      // Wider context: more characters, still ending at the keyword.
+      await g.page.locator("#kwic input[type=range]").fill("30");
+      const wide = await g.page.locator("#kwic .kwic-left").first().textContent();
+      assert.ok((wide ?? "").replace(/^…/, "").length >= lefts[0]!.replace(/^…/, "").length);
+
+      const [download] = await Promise.all([
+        g.page.waitForEvent("download"),
+        g.page.locator("#kwic button").click(),
+      ]);
+      const csv = readFileSync((await download.path())!, "utf8");
+      assert.ok(
+        csv.startsWith(
+          "\ufeffspeech_id,year,title,source_file,sentence_id,start,end,left,keyword,right,nested_in",
+        ),
+      );
+      assert.equal(csv.trim().split("\r\n").length, n + 1, "one CSV line per occurrence");
+      assertClean(g, "concordance");
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("then versus now: 1954–1978 vs 2013–2022, |z| ≥ 3 on both sides, no fragments, the pipeline's z", async () => {
+    const g = await guardedPage(browser);
+    try {
+      await load(g, `${server.url}terms.html?a_years=1954-1978&b_years=2013-2022`);
+      await g.page.locator("#compare-result").scrollIntoViewIfNeeded();
+      await g.page
+        .locator("#compare-result table[data-side=b] tbody tr")
+        .first()
+        .waitFor({ timeout: 90_000 });
+      const side = async (s: string) =>
+        (
+          await g.page.locator(`#compare-result table[data-side=${s}] tbody tr`).allInnerTexts()
+        ).map((t) => {
+          const [term, z, a, b] = t.split("\t");
+          return { term: term!, z: Number(z), a: Number(a), b: Number(b) };
+        });
+      const a = await side("a");
+      const b = await side("b");
+      assert.ok(a.length >= 10 && b.length >= 10, `sides: ${a.length}, ${b.length}`);
+      for (const d of a) assert.ok(d.z >= 3, `A: ${d.term} z ${d.z}`);
+      for (const d of b) assert.ok(d.z <= -3, `B: ${d.term} z ${d.z}`);
+      for (const d of [...a, ...b]) {
+        assert.ok([...d.term].length > 1, `single character: ${d.term}`);
+        assert.ok(
+          !/^[0-9〇零一二三四五六七八九十百千万]+年?$/.test(d.term),
+          `numeral fragment: ${d.term}`,
+        );
+        assert.ok(d.a + d.b >= 5, `${d.term}: below the minimum count`);
+      }
+      console.log(
+        `# then (1954–1978): ${a
+          .slice(0, 10)
+          .map((d) => `${d.term} ${d.z}`)
+          .join(", ")}`,
+      );
+      console.log(
+        `# now (2013–2022): ${b
+          .slice(0, 10)
+          .map((d) => `${d.term} ${d.z}`)
+          .join(", ")}`,
+      );
+      await g.page
+        .locator("#compare-result")
+        .screenshot({ path: join(SCREENS, "then-versus-now.png") });
+
+      // A term opens its trend and concordance.
+      const term = a[0]!.term;
+      await g.page.locator(`#compare-result table[data-side=a] a`).first().click();
+      await g.page.waitForFunction(
+        (t) => (document.querySelector("#term-search input") as HTMLInputElement)?.value === t,
+        term,
+      );
+      await g.page.locator("#kwic .kwic-match").first().waitFor({ timeout: 60_000 });
+      assert.equal(await g.page.locator("#kwic .kwic-match").first().textContent(), term);
+      assertClean(g, "then versus now");
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("then versus now runs the pipeline's definition: one year against the rest = term_stats.log_odds_z", async () => {
+    const stats = readTable(out, "term_stats").filter(
+      (r) => r.group_kind === "year" && r.group === "1954",
+    );
+    const zOf = new Map(stats.map((r) => [String(r.term), Number(r.log_odds_z)]));
+    const g = await guardedPage(browser);
+    try {
+      await load(g, `${server.url}terms.html?a_years=1954&b_rest=1&min=1&z=0&n=50`);
+      await g.page.locator("#compare-result").scrollIntoViewIfNeeded();
+      await g.page
+        .locator("#compare-result table[data-side=a] tbody tr")
+        .first()
+        .waitFor({ timeout: 90_000 });
+      const rows = (await g.page.locator("#compare-result tbody tr").allInnerTexts()).map((t) =>
+        t.split("\t"),
+      );
+      assert.ok(rows.length >= 50);
+      for (const [term, z] of rows) {
+        assert.ok(zOf.has(term!), `${term} in term_stats`);
+        assert.ok(
+          Math.abs(zOf.get(term!)! - Number(z)) < 0.006,
+          `${term}: page ${z}, pipeline ${zOf.get(term!)}`,
+        );
+      }
+      assertClean(g, "one year vs the rest");
+    } finally {
+      await g.close();
+    }
+  });
+});
