@@ -109,7 +109,8 @@ export function numberedSeries(
         continue;
       }
       const fits = series.filter((s) => s.open && (c.number === LAST || s.last + 1 === c.number));
-      const pick = fits.findLast((s) => form(s.members[0]!) === form(c)) ?? fits[fits.length - 1];
+      const pick =
+        fits.findLast((s) => form(s.members.at(-1)!) === form(c)) ?? fits[fits.length - 1];
       if (!pick) continue;
       pick.members.push(c);
       if (c.number === LAST) pick.open = false;

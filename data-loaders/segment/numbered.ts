@@ -86,7 +86,11 @@ export function findNumberedHeadings(paragraphs: readonly Paragraph[]): HeadingC
   }
   const form = (c: HeadingCandidate): string => headingForm(paragraphs[c.paragraph]!, c);
   for (const c of found) if (form(c) !== "in-paragraph") c.ownLine = true;
-  return outlineSeries(numberedSeries(found, form));
+  // Whether a sentence heading is cut from a long paragraph or fills a short one depends on its
+  // length only: for telling series apart, titles are matched against sentences.
+  const titleOrSentence = (c: HeadingCandidate): string =>
+    form(c) === "title-line" ? "title" : "sentence";
+  return outlineSeries(numberedSeries(found, titleOrSentence), form);
 }
 
 /**
@@ -99,8 +103,15 @@ function headingForm(para: Paragraph, c: HeadingCandidate): string {
   return isTerminal(para.text[para.text.length - 1]) ? "sentence-line" : "title-line";
 }
 
-/** Series whose members follow each other with almost nothing between: a table of contents. */
-function isTableOfContents(series: readonly HeadingCandidate[]): boolean {
+/**
+ * Series of titles (no final punctuation) that follow each other with almost nothing between:
+ * a table of contents. Items that are sentences ("1、配合分公司…。" line after line) are a list.
+ */
+function isTableOfContents(
+  series: readonly HeadingCandidate[],
+  form: (c: HeadingCandidate) => string,
+): boolean {
+  if (series.some((c) => form(c) !== "title-line")) return false;
   const gaps = series.slice(1).map((c, i) => c.start - series[i]!.headingEnd);
   const bare = gaps.filter((g) => g <= 1).length;
   return bare * 2 > gaps.length;
@@ -139,8 +150,11 @@ function isNestedList(
  * open instead of closing the outline's sections. Series restarting under a new parent
  * (（一）… under each 一、) stay outline.
  */
-function outlineSeries(series: HeadingCandidate[][]): HeadingCandidate[] {
-  const body = series.filter((s) => !isTableOfContents(s));
+function outlineSeries(
+  series: HeadingCandidate[][],
+  form: (c: HeadingCandidate) => string,
+): HeadingCandidate[] {
+  const body = series.filter((s) => !isTableOfContents(s, form));
   const main = new Map<string, HeadingCandidate[]>();
   for (const s of body) {
     const style = s[0]!.style;

@@ -289,3 +289,24 @@ test("一是 written as a heading line of its own can hold a numbered list", () 
     "2.3 cn_shi",
   ]);
 });
+
+test("sentence items line after line are a list, not a table of contents; a restarted series continues by proximity", () => {
+  const text = [
+    "一、今年的工作",
+    BODY,
+    "二、明年的安排",
+    BODY,
+    "三、具体措施",
+    "1、配合分公司实施转账收费项目，保证此项目的顺利实施。",
+    "2、保证满期给付和转保工作的顺利进行，同时为了提高客户满意度，做好客户回访工作，把服务工作做细做实做到位。",
+    "3、进一步加强柜面管理工作。",
+  ].join("\n");
+  assert.deepEqual(ids(text), [
+    "1 cn_numeral_dun",
+    "2 cn_numeral_dun",
+    "3 cn_numeral_dun",
+    "3.1 arabic",
+    "3.2 arabic",
+    "3.3 arabic",
+  ]);
+});
