@@ -1,15 +1,14 @@
 // Pool worker: a child process (see pool.ts for why not a thread) that loads its own context
-// once, then turns batches of corpus paths into outcomes. Also runs as a worker thread when
-// started that way (same messages), which tests use to check both transports agree.
-import { parentPort, workerData } from "node:worker_threads";
+// once, then turns batches of corpus paths into outcomes, each speech's entry written to the
+// store (cache.ts).
 import { SpeechCache } from "./cache.ts";
 import { loadContext } from "./context.ts";
 import { processFile, type FileOutcome, type FileTimings } from "./file-work.ts";
 import { contextFingerprint } from "./fingerprint.ts";
 import type { BatchRequest, BatchReply, WorkerSetup } from "./pool.ts";
 
-const setup = (parentPort ? workerData : JSON.parse(process.argv[2]!)) as WorkerSetup;
-const send = (msg: unknown) => (parentPort ? parentPort.postMessage(msg) : process.send!(msg));
+const setup = JSON.parse(process.argv[2]!) as WorkerSetup;
+const send = (msg: unknown) => process.send!(msg);
 const ctx = loadContext();
 const store = new SpeechCache(setup.storeDir, contextFingerprint(ctx.versions));
 
@@ -29,6 +28,5 @@ async function handle(req: BatchRequest): Promise<void> {
   }
 }
 
-if (parentPort) parentPort.on("message", handle);
-else process.on("message", (m) => void handle(m as BatchRequest));
+process.on("message", (m) => void handle(m as BatchRequest));
 send({ ready: true });
