@@ -24,6 +24,7 @@ import { serveStatic, type StaticServer } from "./static-server.ts";
 import { buildSiteOf, publishCorpus } from "./alt-site.ts";
 import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
 import { readTable } from "../helpers/run-cli.ts";
+import { codebookOfThemes, textOfSentences, themeEvidence } from "../../src/lib/themeEvidence.ts";
 
 const GOVREPORTS = join(PROJECT_ROOT, "..", "shared", "corpora", "govreports");
 const SCREENS = join(PROJECT_ROOT, "test-artifacts", "workbench");
@@ -288,6 +289,209 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
         );
       }
       assertClean(g, "one year vs the rest");
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("formulation view: nested occurrences counted and shown apart, first appearance, variants, co-occurring", async () => {
+    const formulations = readTable(out, "formulations");
+    const f = formulations.find((r) => r.canonical === "全面从严治党")!;
+    assert.ok(f, "全面从严治党 in the lexicon");
+    const forms = [String(f.canonical), ...(JSON.parse(String(f.variants)) as string[])];
+    const hits = readTable(out, "formulation_hits");
+    const own = hits.filter((h) => h.formulation_id === f.formulation_id).length;
+    // Occurrences the longer formulations took: a form of it inside another hit's match.
+    const nested = hits.filter(
+      (h) =>
+        h.formulation_id !== f.formulation_id && forms.some((x) => String(h.matched).includes(x)),
+    ).length;
+    const g = await guardedPage(browser);
+    try {
+      await load(g, `${server.url}terms.html?q=${encodeURIComponent("全面从严治党")}`);
+      const count = g.page.locator("#formulation-count");
+      await count.waitFor({ timeout: 60_000 });
+      const text = (await count.textContent()) ?? "";
+      assert.match(text, new RegExp(`^${own + nested} 处`), text);
+      if (nested > 0)
+        assert.match(text, new RegExp(`of which ${nested} inside longer formulations`));
+      await g.page.waitForFunction(
+        (n) => document.querySelectorAll("#kwic tbody tr").length === n,
+        own + nested,
+      );
+      assert.equal(await g.page.locator("#kwic .cc-nested").count(), nested);
+      const variantSum = (
+        await g.page.locator("#formulation-variants td:nth-child(2)").allTextContents()
+      )
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
+      assert.equal(variantSum, own + nested, "variants add up to the occurrences");
+      // First appearance: the earliest year among the speeches with an occurrence.
+      const first = (await g.page.locator("#first-appearance a").textContent()) ?? "";
+      const years = (await g.page.locator("#kwic .kwic-source").allTextContents()).map((t) =>
+        Number(t.slice(0, 4)),
+      );
+      assert.equal(Number(first.slice(0, 4)), Math.min(...years));
+      assert.match(
+        (await g.page.locator("#first-appearance mark").textContent()) ?? "",
+        /从严治党/,
+      );
+      assert.ok((await g.page.locator("#formulation-cooccurring tbody tr").count()) > 0);
+      await g.page
+        .locator("#formulation-view")
+        .screenshot({ path: join(SCREENS, "formulation-view.png") });
+      assertClean(g, "formulation view");
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("term list sorts, filters and opens a term; collocates; candidate formulations open their concordance", async () => {
+    const g = await guardedPage(browser);
+    try {
+      await load(g, `${server.url}terms.html?q=${encodeURIComponent("改革")}`);
+      const list = g.page.locator("#term-list");
+      await list.scrollIntoViewIfNeeded();
+      await list.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+      const counts = async () =>
+        (await list.locator("tbody td:nth-child(2)").allTextContents()).map((t) =>
+          Number(t.replace(/,/g, "")),
+        );
+      const c = await counts();
+      assert.equal(c.length, 100);
+      assert.deepEqual(
+        c,
+        [...c].sort((a, b) => b - a),
+        "by count, most frequent first",
+      );
+      assert.equal(await list.locator("tbody svg polyline").count(), 100, "a trend line a term");
+      await list.locator("th button[data-sort=df]").click();
+      const dfs = (await list.locator("tbody td:nth-child(4)").allTextContents()).map(Number);
+      assert.deepEqual(
+        dfs,
+        [...dfs].sort((a, b) => b - a),
+      );
+      await list.locator("input[type=search]").fill("改革");
+      const filtered = await list.locator("tbody td:first-child").allTextContents();
+      assert.ok(
+        filtered.length > 1 && filtered.every((t) => t.includes("改革")),
+        filtered.join(" "),
+      );
+      await list.screenshot({ path: join(SCREENS, "term-list.png") });
+
+      // Collocates of the searched term, from the collocations table.
+      const collocates = await g.page.locator("#collocates tbody tr").count();
+      assert.ok(collocates > 0, "collocates of 改革");
+
+      const pick = filtered.find((t) => t !== "改革")!;
+      await list
+        .locator("tbody a", { hasText: new RegExp(`^${pick}$`) })
+        .first()
+        .click();
+      await g.page.waitForFunction(
+        (t) => (document.querySelector("#term-search input") as HTMLInputElement)?.value === t,
+        pick,
+      );
+      await g.page.locator("#kwic .kwic-match").first().waitFor({ timeout: 60_000 });
+      assert.equal(await g.page.locator("#kwic .kwic-match").first().textContent(), pick);
+
+      const candidates = g.page.locator("#candidates");
+      await candidates.scrollIntoViewIfNeeded();
+      await candidates.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+      const phrase = (await candidates.locator("tbody a").first().textContent())!;
+      await candidates.locator("tbody a").first().click();
+      await g.page.locator("#kwic .kwic-match").first().waitFor({ timeout: 60_000 });
+      await g.page.waitForFunction(
+        (p) => document.querySelector("#kwic .kwic-match")?.textContent === p,
+        phrase,
+        { timeout: 60_000 },
+      );
+      await candidates.screenshot({ path: join(SCREENS, "candidates.png") });
+      assertClean(g, "term list");
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("auditable themes: every score's matches add up, section tags open theirs; level, genre and metadata with their basis", async () => {
+    // Node side: the evidence of every speech and section adds up to theme_scores.hits.
+    const sections = readTable(out, "sections");
+    const sentences = readTable(out, "sentences");
+    const codebook = codebookOfThemes(readTable(out, "themes"));
+    const scores = readTable(out, "theme_scores");
+    for (const s of speeches) {
+      const id = s.speech_id;
+      const leaves = sections
+        .filter((x) => x.speech_id === id && x.is_leaf)
+        .map((x) => ({
+          section_id: String(x.section_id),
+          start: Number(x.start),
+          end: Number(x.end),
+        }))
+        .sort((a, b) => a.start - b.start);
+      const evidence = themeEvidence(
+        textOfSentences(sentences.filter((x) => x.speech_id === id)),
+        leaves,
+        codebook,
+      );
+      for (const r of scores.filter((x) => x.speech_id === id)) {
+        const sum = (evidence[String(r.section_id)] ?? [])
+          .filter((e) => e[0] === r.theme_id)
+          .reduce((a, e) => a + e[2], 0);
+        assert.equal(sum, Number(r.hits), `${s.source_file} ${r.section_id} ${r.theme_id}`);
+      }
+    }
+
+    const s1954 = byFile("gov_report_1954.txt");
+    const g = await guardedPage(browser);
+    try {
+      await load(g, `${server.url}speeches/${s1954.speech_id}.html`);
+      const audit = g.page.locator("#theme-audit");
+      await audit.locator("details").first().waitFor();
+      const all = scores.filter(
+        (r) => r.speech_id === s1954.speech_id && r.section_id === "_all" && Number(r.hits) > 0,
+      );
+      assert.equal(await audit.locator("details").count(), all.length);
+      for (const r of all) {
+        const details = audit.locator(`#audit-${r.theme_id}`);
+        const listed = (await details.locator(".atlas-audit-terms li").allTextContents()).map((t) =>
+          Number(/×(\d+)/.exec(t)?.[1]),
+        );
+        assert.equal(
+          listed.reduce((a, b) => a + b, 0),
+          Number(r.hits),
+          `${r.theme_id}: matches add up`,
+        );
+        assert.ok((await details.locator(".atlas-codebook-entry").count()) === 1, "codebook entry");
+      }
+      await audit.locator("details").first().locator("summary").click();
+      await audit.screenshot({ path: join(SCREENS, "theme-audit.png") });
+      // A section's theme tag opens that section's matches.
+      const tag = g.page.locator(".atlas-theme-tag").first();
+      await tag.click();
+      const box = g.page.locator(".atlas-audit-section").first();
+      await box.waitFor();
+      assert.ok((await box.locator("li").count()) > 0);
+      await box.screenshot({ path: join(SCREENS, "section-audit.png") });
+      assert.match((await g.page.locator("#level-basis").textContent()) ?? "", /推断 inferred/);
+      assert.match((await g.page.locator("#genre-basis").textContent()) ?? "", /推断 inferred/);
+      assertClean(g, "reader audit");
+
+      const s1955 = byFile("gov_report_1955.txt");
+      await load(g, `${server.url}speeches/${s1955.speech_id}.html`);
+      const meta = g.page.locator("#user-metadata");
+      await meta.waitFor();
+      assert.match((await meta.textContent()) ?? "", /北京/);
+      assert.match((await meta.textContent()) ?? "", /inferred: 1955/);
+      assert.match((await g.page.locator("#level-basis").textContent()) ?? "", /metadata/);
+      assert.match(
+        (await g.page.locator("#speech-meta").textContent()) ?? "",
+        /用户元数据 metadata/,
+      );
+      await g.page
+        .locator("#speech-meta")
+        .screenshot({ path: join(SCREENS, "reader-metadata.png") });
+      assertClean(g, "reader metadata");
     } finally {
       await g.close();
     }
