@@ -311,6 +311,7 @@ function readFrontMatterFromBody(lines: readonly Line[]): FrontMatter {
     for (let k = titleAt + 1; k < walked.length; k++) {
       const w = walked[k]!;
       if (w.kind !== "other" || !looksLikeTitleText(w.line.text)) break;
+      if (pageTitleHeadline(w.line.text) !== null) break; // the page's <title>, not the headline
       headline.unshift(w.line);
     }
   }

@@ -1,0 +1,159 @@
+// Genre from the title first, level from the convening body, years of national meetings and
+// the publication bound (issue 15). Synthetic texts, one rule each.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { classifyGenre, classifyLevel, describeSpeech } from "../../data-loaders/describe/index.ts";
+import { levelOfBody, occasionLevel } from "../../data-loaders/describe/level.ts";
+import {
+  chineseNumber,
+  congressYear,
+  npcSessionYear,
+  occasionYear,
+  openingOccasionYear,
+  plenumYear,
+  titleOccasionYear,
+} from "../../data-loaders/describe/occasion-year.ts";
+import { foldTraditional } from "../../data-loaders/describe/traditional.ts";
+
+const genreOf = (front: string, opening = "", text?: string) =>
+  classifyGenre({ front, salutation: null, opening, closing: null, ...(text ? { text } : {}) });
+
+test("genre: what the title says the text is comes first", () => {
+  const cases: [string, string, string][] = [
+    ["在全市组织工作会议上的讲话", "conference_speech", "front:conference"],
+    ["在第三期培训班开班典礼上的致辞", "conference_speech", "front:conference"],
+    ["入党积极分子培训班开班典礼发言稿", "conference_speech", "front:conference"],
+    ["在党委理论学习中心组学习会上的讲话", "study_session_remarks", "front:study"],
+    ["党史学习教育专题讲课整理稿", "study_session_remarks", "front:study"],
+    ["履职尽责\n——在公司党委常委会上的发言材料", "study_session_remarks", "front:study"],
+    ["政府工作报告", "report", "front:report"],
+    ["决胜小康\n——在某市第九次代表大会上的报告", "report", "front:report"],
+    ["2023年度个人述职", "report", "front:report"],
+    // News headlines report an event; documents are not addressed to an audience.
+    ["全市工作推进会召开 某某讲话 某某某主持", "other", "front:news"],
+    ["某某在全国组织工作会议上强调\n坚持改革创新", "other", "front:news"],
+    ["关于实施乡村振兴战略的意见", "other", "front:document"],
+  ];
+  for (const [front, genre, rule] of cases) {
+    const d = genreOf(front);
+    assert.deepEqual([d.genre, d.rule], [genre, rule], front);
+  }
+});
+
+test("genre without a title: reports by self-reference, congress length, year-end summary", () => {
+  assert.equal(genreOf("", "我代表中央委员会向大会作报告，请予审议。").genre, "report");
+  assert.equal(genreOf("", "現在我代表中央委員會作關於上屆會議以來的工作報告。").genre, "report");
+  const congress = "中国共产党第十次全国代表大会，是在胜利的形势下召开的。";
+  assert.equal(genreOf("", congress, congress + "发展。".repeat(6000)).genre, "report");
+  // A short opening address to the same congress is not a report.
+  assert.equal(genreOf("", congress, congress).genre, "other");
+  const summary = "xx年的工作已接近尾声，一年来，在公司的领导下，我们取得了一定成绩。";
+  assert.equal(
+    genreOf("", summary, summary + "总之，本部门明年的工作思路是加强队伍建设。").genre,
+    "report",
+  );
+  // 尊敬的各位老师 is courtesy, not a study session; 各位领导 is speaking upward.
+  const sal = (salutation: string) =>
+    classifyGenre({ front: "", salutation, opening: "大家好。", closing: null }).genre;
+  assert.equal(sal("尊敬的各位老师、亲爱的同学们："), "other");
+  assert.equal(sal("尊敬的各位领导，同志们："), "study_session_remarks");
+  // A news lead without a salutation.
+  assert.equal(genreOf("", "7月3日至4日，全国组织工作会议在北京召开。").genre, "other");
+});
+
+test("level: the convening body named in the title or subtitle decides", () => {
+  assert.equal(levelOfBody("广东省高质量发展大会"), "province");
+  assert.equal(levelOfBody("全市组织工作会议"), "city");
+  assert.equal(levelOfBody("某某自治州第八次党代会"), "prefecture");
+  assert.equal(levelOfBody("中国共产党第十九次全国代表大会"), "central");
+  assert.equal(occasionLevel("某某同志在某省第五届人民代表大会第三次会议上的报告"), "province");
+  assert.equal(occasionLevel("习近平在党的十九届一中全会上的讲话"), "central");
+  assert.equal(occasionLevel("中共中央政治局召开民主生活会"), "central");
+  // Relaying a national meeting does not make a local study session central.
+  assert.equal(
+    occasionLevel("在理论学习中心组传达学习全国组织工作会议精神专题研讨会上的讲话"),
+    null,
+  );
+  // The body outweighs a page hosted on a lower-level site.
+  assert.equal(
+    classifyLevel({
+      front: "某某同志在某省高质量发展大会上的讲话实录",
+      body: "全市各级要落实。我市要推进。",
+      speaker_role: null,
+    }),
+    "province",
+  );
+});
+
+test("level: central offices, congress openings, company texts", () => {
+  const lvl = (body: string, opening = "", role: string | null = null) =>
+    classifyLevel({ front: "", body, speaker_role: role, opening });
+  assert.equal(lvl("全区要落实。", "", "中共中央总书记"), "central");
+  assert.equal(lvl("同志们。", "中国共产党第九次全国代表大会，将是一次重要的大会。"), "central");
+  assert.equal(lvl("同志们。", "我受十二届中央委员会委托，向大会作报告。"), "central");
+  assert.equal(lvl("同志们。", "現在我代表中央委員會作報告。"), "central");
+  // A company branch's 全区 (its sales region) is no administrative level.
+  assert.equal(lvl("我司面向全区客户推出服务。我司加强管理。全区网点要落实。"), "unknown");
+  assert.equal(lvl("全区各级党组织要落实。我区要推进。"), "district");
+});
+
+test("occasion years: congresses, plenums, NPC sessions, outgoing Central Committees", () => {
+  assert.deepEqual(["一", "十", "十九", "二十", "二十一", "九十九", "零"].map(chineseNumber), [
+    1,
+    10,
+    19,
+    20,
+    21,
+    99,
+    null,
+  ]);
+  assert.deepEqual(
+    [congressYear(1), congressYear(7), congressYear(20), congressYear(21)],
+    [1921, 1945, 2022, null],
+  );
+  assert.deepEqual([plenumYear(11, 3), plenumYear(20, 3), plenumYear(20, 9)], [1978, 2024, null]);
+  assert.deepEqual(
+    [
+      npcSessionYear(1, 1),
+      npcSessionYear(3, 1),
+      npcSessionYear(6, 1),
+      npcSessionYear(13, 5),
+      npcSessionYear(14, 2),
+    ],
+    [1954, 1964, 1983, 2022, 2024],
+  );
+  assert.equal(titleOccasionYear("——在中国共产党第十九次全国代表大会上的报告")?.year, 2017);
+  assert.equal(titleOccasionYear("习近平在党的十九届一中全会上的讲话")?.year, 2017);
+  assert.equal(
+    titleOccasionYear("--1979年6月18日在第五届全国人民代表大会第二次会议上")?.year,
+    1979,
+  );
+  assert.equal(openingOccasionYear("中国共产党第十一次全国代表大会，现在开幕了。")?.year, 1977);
+  assert.equal(openingOccasionYear("我受十二届中央委员会委托，向大会作报告。")?.year, 1987);
+  assert.equal(openingOccasionYear("现在，我代表第十八届中央委员会向大会作报告。")?.year, 2017);
+  // A passing mention is no occasion.
+  assert.equal(openingOccasionYear("党的十九大以来，我们取得了显著成就。"), null);
+  assert.equal(occasionYear("學習第十次全國代表大會")?.year, 1973);
+  assert.equal(foldTraditional("中央委員會的報告"), "中央委员会的报告");
+});
+
+test("year: an occasion pins it; a publication stamp dates a news page and bounds a speech", () => {
+  const report = describeSpeech(
+    "同志们！\n中国共产党第十次全国代表大会，是在胜利的形势下召开的。\n我代表中央委员会向第十次全国代表大会作报告。",
+  );
+  assert.deepEqual([report.year, report.year_basis, report.level], [1973, "inferred", "central"]);
+  const news = describeSpeech(
+    "某市召开工作会议\n某月某日，某市召开工作会议，市委书记出席并讲话，会议部署了今年的任务。\n发布时间：2018年07月04日 21:33 来源：某某社",
+  );
+  assert.deepEqual([news.year, news.year_basis, news.year_max], [2018, "explicit", 2018]);
+  // A dateline wins over a later reprint's stamp.
+  const reprint = describeSpeech(
+    "在全市工作会议上的讲话\n（2017年10月25日）\n同志们：\n今天召开会议。\n发布时间：2017年12月31日 13:47",
+  );
+  assert.deepEqual([reprint.year, reprint.year_conflict], [2017, false]);
+  // The stamp caps the window of open-ended anchors.
+  const open = describeSpeech(
+    "某某讲话\n发布时间：2019-03-01 10:00\n同志们：\n我们要深入学习贯彻党的十九大精神，这是当前的首要任务。",
+  );
+  assert.equal(open.year_max, 2019);
+});
