@@ -13,6 +13,7 @@ export default {
     { name: "主题 Themes", path: "/themes" },
     { name: "词语与提法 Terms", path: "/terms" },
     { name: "讲话索引 Speeches", path: "/speech-index" },
+    { name: "主题依据 Theme evidence", path: "/theme-evidence" },
     { name: "方法 Methods", path: "/methods" },
     { name: "数据 Data", path: "/data" },
   ],

@@ -74,6 +74,20 @@ export function themeAuditCard(data, { prefix = "../", colorOf = new Map() } = {
     );
     details.append(el("h4", null, "命中词语 Matches"), matchList(rows, prefix));
     details.append(el("h4", null, "码本条目 Codebook entry"), codebookEntry(theme));
+    // The same theme for the speech's year, pooled over all its speeches (theme-evidence.md).
+    const year = data.speech?.year;
+    const link = details
+      .appendChild(el("p", "atlas-en"))
+      .appendChild(
+        el(
+          "a",
+          null,
+          year != null
+            ? `${year} 年全部讲话的依据 evidence for all speeches of ${year}`
+            : "全部讲话的依据 evidence for all speeches",
+        ),
+      );
+    link.href = `${prefix}theme-evidence.html?theme=${encodeURIComponent(theme.theme_id)}${year != null ? `&year=${year}` : ""}`;
   }
   return card;
 }
@@ -125,9 +139,14 @@ export function attachSectionAudit(root, data, { prefix = "../" } = {}) {
       }
     });
   }
-  // A link to a theme's codebook entry opens its card entry.
-  addEventListener("hashchange", () => {
-    const target = /^#audit-/.test(location.hash) && document.querySelector(location.hash);
-    if (target?.tagName === "DETAILS") target.open = true;
-  });
+  // A link to a theme's evidence (#audit-<theme>, also from the theme evidence page) opens it.
+  const openTarget = () => {
+    const target = /^#audit-[\w-]+$/.test(location.hash) && document.querySelector(location.hash);
+    if (target?.tagName === "DETAILS") {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  };
+  addEventListener("hashchange", openTarget);
+  openTarget();
 }
