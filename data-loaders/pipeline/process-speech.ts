@@ -59,6 +59,7 @@ export function processSpeech(input: SpeechInput, ctx: PipelineContext): SpeechR
   const flags = new Set(described.quality_flags ? described.quality_flags.split(",") : []);
   if (removals.some((r) => r.rule_id === "repeated_body")) flags.add("repeated_body");
   if (removals.some((r) => r.rule_id !== "repeated_body")) flags.add("removed_boilerplate");
+  for (const flag of segmented.flags) flags.add(flag);
 
   const speech: SpeechRow = {
     speech_id: speechId,

@@ -13,9 +13,9 @@ import { findDashHeadings } from "./dash.ts";
 import { findHeadlineHeadings } from "./headline.ts";
 import { findInlineHeadings } from "./inline.ts";
 import { sentencesOfLeaves, type SentenceNode } from "./leaf-sentences.ts";
-import { findNumberedHeadings } from "./numbered.ts";
+import { findNumberedHeadings, numberedOpenings } from "./numbered.ts";
 import { findParallelHeadings } from "./parallel.ts";
-import { splitParagraphs, type Paragraph } from "./paragraphs.ts";
+import { hanLength, splitParagraphs, type Paragraph } from "./paragraphs.ts";
 import { findTitleLines } from "./title-lines.ts";
 import type { HeadingCandidate } from "./candidate.ts";
 import { buildSectionTree, selectCandidates, type SectionNode } from "./tree.ts";
@@ -26,6 +26,8 @@ export type { SentenceNode } from "./leaf-sentences.ts";
 export interface Segmentation {
   sections: SectionNode[];
   sentences: SentenceNode[];
+  /** Quality flags of the outline (see outlineFlags), for the speech's quality_flags. */
+  flags: string[];
 }
 
 /** `text`: the cleaned speech, paragraphs separated by "\n". */
@@ -36,8 +38,9 @@ export function segmentSpeech(text: string): Segmentation {
   const paragraphs = appendixStart === null ? all : all.filter((p) => p.start < appendixStart);
   // Headings that open paragraphs come first: they decide where a heading may also stand in
   // the middle of a paragraph (only in the body of one of them, see headedParagraphs).
+  const openings = numberedOpenings(paragraphs);
   const formal = [
-    ...findNumberedHeadings(paragraphs),
+    ...findNumberedHeadings(paragraphs, openings),
     ...findTitleLines(paragraphs),
     ...findDashHeadings(paragraphs),
     ...findParallelHeadings(text, paragraphs),
@@ -52,7 +55,36 @@ export function segmentSpeech(text: string): Segmentation {
   const body = paragraphs.filter((p) => closingStart === null || p.end <= closingStart);
   const candidates = [...enumerated, ...findHeadlineHeadings(text, body, midAllowed)];
   const sections = buildSectionTree(text, selectCandidates(candidates, closingStart), closingStart);
-  return { sections, sentences: sentencesOfLeaves(text, sections) };
+  return {
+    sections,
+    sentences: sentencesOfLeaves(text, sections),
+    flags: outlineFlags(text, sections, openings),
+  };
+}
+
+/** A text this long (Han characters) without any heading is flagged: it may have an outline we miss. */
+const LONG_WITHOUT_OUTLINE = 3000;
+/** Numbered paragraph openings left out of the outline from this many on are flagged. */
+const MIN_UNPLACED = 2;
+
+/**
+ * Where the segmenter held back, it says so instead of guessing: "outline_unplaced_numbers"
+ * when numbered paragraph openings ("二、", "（3）") fit no series counted from 1 and stay body
+ * text; "no_outline" when a long text gets no heading at all.
+ */
+function outlineFlags(
+  text: string,
+  sections: readonly SectionNode[],
+  openings: readonly HeadingCandidate[],
+): string[] {
+  const flags: string[] = [];
+  const headingStarts = new Set(
+    sections.filter((s) => s.kind === "heading").map((s) => s.heading_start),
+  );
+  const unplaced = openings.filter((c) => !headingStarts.has(c.start)).length;
+  if (unplaced >= MIN_UNPLACED) flags.push("outline_unplaced_numbers");
+  if (headingStarts.size === 0 && hanLength(text) >= LONG_WITHOUT_OUTLINE) flags.push("no_outline");
+  return flags;
 }
 
 /**

@@ -63,7 +63,8 @@ const STYLES: readonly FormalStyle[] = [
   { style: "circled", rank: 6, pattern: new RegExp(`^(${CIRCLED_CLASS})`), parse: parseCircled },
 ];
 
-export function findNumberedHeadings(paragraphs: readonly Paragraph[]): HeadingCandidate[] {
+/** Every paragraph that opens with a formal number marker, before any series is checked. */
+export function numberedOpenings(paragraphs: readonly Paragraph[]): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (const para of paragraphs) {
     for (const { style, rank, pattern, parse } of STYLES) {
@@ -84,6 +85,14 @@ export function findNumberedHeadings(paragraphs: readonly Paragraph[]): HeadingC
       break;
     }
   }
+  return found;
+}
+
+/** The openings that form numbered series, outside tables of contents. */
+export function findNumberedHeadings(
+  paragraphs: readonly Paragraph[],
+  found: HeadingCandidate[] = numberedOpenings(paragraphs),
+): HeadingCandidate[] {
   const form = (c: HeadingCandidate): string => headingForm(paragraphs[c.paragraph]!, c);
   for (const c of found) if (form(c) !== "in-paragraph") c.ownLine = true;
   // Whether a sentence heading is cut from a long paragraph or fills a short one depends on its

@@ -120,7 +120,7 @@ export const speechesTable = defineTable<SpeechRow>({
       name: "quality_flags",
       type: "string",
       description:
-        "Comma-separated sorted flags: unbalanced_quotes, placeholders, truncated, declared_length_mismatch, year_conflict, removed_boilerplate, repeated_body, metadata_disagrees (a value given in the metadata CSV differs from the one the text supports).",
+        "Comma-separated sorted flags: unbalanced_quotes, placeholders, truncated, declared_length_mismatch, year_conflict, removed_boilerplate, repeated_body, metadata_disagrees (a value given in the metadata CSV differs from the one the text supports), outline_unplaced_numbers (numbered paragraph openings that fit no series from 1 were left as body text), no_outline (a long text got no heading).",
     },
     { name: "sections", type: "integer", description: "Number of outline nodes in sections." },
     { name: "sentences", type: "integer", description: "Number of sentences." },

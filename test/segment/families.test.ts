@@ -238,7 +238,7 @@ test("closing: formula lines, a mobilisation paragraph, a bare address before it
 });
 
 test("empty text and text without any outline", () => {
-  assert.deepEqual(segmentSpeech(""), { sections: [], sentences: [] });
+  assert.deepEqual(segmentSpeech(""), { sections: [], sentences: [], flags: [] });
   const seg = segmentSpeech(BODY);
   assert.deepEqual(
     seg.sections.map((s) => s.section_id),

@@ -310,3 +310,19 @@ test("sentence items line after line are a list, not a table of contents; a rest
     "3.3 arabic",
   ]);
 });
+
+test("where it holds back, the segmenter flags the speech instead of guessing", () => {
+  // 二、 and 四、 without 一、 and 三、: no series from 1, so no heading, and a flag.
+  const gapped = ["同志们：", BODY, "二、加强组织建设", BODY, "四、加强作风建设", BODY].join("\n");
+  const seg = segmentSpeech(gapped);
+  assert.deepEqual(
+    seg.sections.filter((s) => s.kind === "heading"),
+    [],
+  );
+  assert.deepEqual(seg.flags, ["outline_unplaced_numbers"]);
+  // A long text without any heading.
+  assert.deepEqual(segmentSpeech(Array(80).fill(BODY).join("\n")).flags, ["no_outline"]);
+  // A clean outline has no flag.
+  const clean = ["一、总体要求", BODY, "二、重点任务", BODY].join("\n");
+  assert.deepEqual(segmentSpeech(clean).flags, []);
+});
