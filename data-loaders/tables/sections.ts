@@ -37,7 +37,7 @@ export const sectionsTable = defineTable<SectionRow>({
       type: "string",
       nullable: true,
       description:
-        "How the heading was recognised (一、, （一）, 1., 第一，, 一是, parallel openings, headline sentence …).",
+        "How the heading was recognised (一、, （一）, 1., 第一，, 一是, parallel openings, dash-led items ——…, questions, unnumbered heading lines, headline sentences …).",
     },
     {
       name: "kind",
