@@ -76,3 +76,14 @@ test("reports with 一、 lines get an outline numbered in sequence (under unnum
     }
   }
 });
+
+test("restraint: no report gets more than 60 outline nodes, and no headline sits at level 3", () => {
+  for (const { file, seg } of reports) {
+    const headings = seg.sections.filter((s) => s.kind === "heading");
+    assert.ok(headings.length <= 60, `${file}: ${headings.length} outline nodes`);
+    assert.ok(
+      headings.every((s) => !(s.heading_style === "headline" && s.level === 3)),
+      `${file}: a level-3 headline`,
+    );
+  }
+});
