@@ -58,6 +58,8 @@ const PACKAGES: CachedPackage[] = [
   { name: "isoformat", entry: "isoformat" },
   { name: "d3", entry: "d3" },
   { name: "d3-dsv", entry: "d3-dsv" },
+  // Data shaping in the pages (group, roll up, derive); its browser build has no Node built-ins.
+  { name: "arquero", entry: "arquero" },
   {
     name: "parquet-wasm",
     entry: "parquet-wasm/esm/parquet_wasm.js",

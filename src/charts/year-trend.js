@@ -11,8 +11,11 @@ import { chartStack, swatchLegend, textWidth } from "./legend.js";
 import { dodge, yearDomain, yearRuns, yearTicks } from "./year-axis.js";
 
 const LABEL_FONT = 11;
-const LABEL_GAP = 13;
+// A label's box is ~1.4em high with CJK fonts: a 1.5em pitch keeps the boxes apart.
+const LABEL_GAP = Math.ceil(LABEL_FONT * 1.5);
 const MARGIN_LEFT = 56;
+// Centred under the plot: Plot puts a right-anchored label past the end labels' margin.
+const YEAR_LABEL = { label: "年份 Year", labelAnchor: "center", labelArrow: "none" };
 
 /**
  * @param data rows {year, series, value, hits?, speeches?}: one per (year, series)
@@ -68,7 +71,7 @@ export function yearTrend(
         marginLeft: MARGIN_LEFT,
         marginRight,
         marginTop: 10,
-        x: { domain, ticks: yearTicks(domain, inner), tickFormat: "d", label: "年份 Year" },
+        x: { domain, ticks: yearTicks(domain, inner), tickFormat: "d", ...YEAR_LABEL },
         y: { label: yLabel, grid: true, zero: true, percent, ticks: 2 },
         fy: { domain: series, axis: null, padding: 0.18 },
         color,
@@ -109,7 +112,7 @@ export function yearTrend(
       domain,
       ticks: yearTicks(domain, width - MARGIN_LEFT - marginRight),
       tickFormat: "d",
-      label: "年份 Year",
+      ...YEAR_LABEL,
     },
     y: { label: yLabel, grid: true, zero: true, percent },
     color,
