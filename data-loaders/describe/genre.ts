@@ -31,7 +31,7 @@ const NEWS_FRONT =
 const DOCUMENT_FRONT =
   /(?:意见|通知|决定|决议|办法|方案|规定|条例|纲要|公报|通报|批复|规划|细则)(?:[（(][^）)]*[）)])?$/m;
 const STUDY =
-  /中心组|研讨|交流发言|学习体会|心得体会|读书班|读书会|专题学习|学习会|学习发言|党课|讲课|辅导报告|专题辅导|民主生活会|组织生活会|对照检查|常委会(?:会议)?上的发言|发言材料|发言提纲|学习交流/;
+  /中心组|集体学习|研讨|交流发言|学习体会|心得体会|读书班|读书会|专题学习|学习会|学习发言|党课|讲课|辅导报告|专题辅导|民主生活会|组织生活会|对照检查|常委会(?:会议)?上的发言|发言材料|发言提纲|学习交流/;
 const REPORT_FRONT =
   /政府工作报告|工作报告|述职|工作总结|年度总结|上的报告|的报告$|^关于.+的报告|^报告$/m;
 const CONFERENCE_FRONT = /讲话|致辞|致词|发言|演讲|讲稿|开幕词|闭幕词|主持词|贺词|动员|上的报告会/;
@@ -52,6 +52,29 @@ const LOOKS_AHEAD =
 // A news lead: a date without year, then the event (7月3日至4日，全国组织工作会议在北京召开).
 const NEWS_LEAD =
   /^[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:至[0-9０-９一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚|晚间)?[，,][^。]{0,60}(?:召开|举行|开幕)/;
+
+// Collected works put an editor's note under the title: 这是毛泽东在…大会上的政治报告 /
+// 这是习近平在…集体学习时的讲话. It says what the text is as plainly as a title.
+const EDITOR_NOTE =
+  /^(?:这是|本文是|这篇是)[^。]{0,80}?(讲话|发言|演说|讲演|致辞|报告|结论|总结|谈话|书信|信|文章|按语|批示|批语|提纲)/m;
+const NOTE_GENRE: Readonly<Record<string, Genre>> = {
+  讲话: "conference_speech",
+  发言: "conference_speech",
+  演说: "conference_speech",
+  讲演: "conference_speech",
+  致辞: "conference_speech",
+  结论: "conference_speech",
+  总结: "conference_speech",
+  谈话: "conference_speech",
+  报告: "report",
+  书信: "other",
+  信: "other",
+  文章: "other",
+  按语: "other",
+  批示: "other",
+  批语: "other",
+  提纲: "conference_speech",
+};
 
 const STUDY_OPENING = STUDY;
 const OPENING_CONFERENCE =
@@ -77,6 +100,12 @@ export function classifyGenre(inp: GenreInputs): GenreDecision {
     return { genre: "conference_speech", rule: "front:conference", cue: c };
   if ((c = cue(ANY_REPORT, front))) return { genre: "report", rule: "front:report", cue: c };
 
+  const note = EDITOR_NOTE.exec(opening);
+  if (note) {
+    if ((c = cue(STUDY, note[0])))
+      return { genre: "study_session_remarks", rule: "note:study", cue: c };
+    return { genre: NOTE_GENRE[note[1]!] ?? "other", rule: "note", cue: note[0] };
+  }
   if ((c = cue(STUDY_OPENING, opening)))
     return { genre: "study_session_remarks", rule: "opening:study", cue: c };
   if ((c = cue(REPORT_SELF, opening))) return { genre: "report", rule: "opening:report", cue: c };

@@ -50,29 +50,44 @@ const CENTRAL_BODY =
 /** Relays of a superior meeting (传达学习全国组织工作会议精神) name it without being held at it. */
 const RELAY = /(?:传达|学习|贯彻|落实|领会)[^，。；]{0,40}精神/g;
 /** The occasion phrase of a title or subtitle: 在…上(的讲话). */
-const OCCASION = /在([^在，。；]{2,60}?)上(?:的|作|发表|强调|指出|讲话|致辞|$)/;
+const OCCASION = /在([^在，。；]{2,60}?)上(?=的|作|发表|强调|指出|讲话|致辞|\n|$)/;
 
 type UnitLevel = Exclude<Level, "unknown">;
-const UNIT_MARKERS: readonly [RegExp, UnitLevel][] = [
-  [CENTRAL_BODY, "central"],
-  [/省|自治区|直辖市/, "province"],
-  [/(?:自治州|州|盟|地区)(?:委|政府|人民政府|人大|政协)?/, "prefecture"],
-  [/市/, "city"],
-  [/县|旗/, "county"],
-  [/区/, "district"],
-];
+// A unit named as a body: 全市, 区委, 县人民政府, 州第八次(党代会), 广东省. Bare 区/市 are not (区域,
+// 社区, 城市, 市场): a unit needs 全 before it, or a body word or an ordinal after it, or for
+// provinces a name before it.
+const BODY_AFTER =
+  "(?:委|政府|人民政府|人大|政协|纪委|党代会|代表大会|第[一二三四五六七八九十]+[届次])";
+const UNIT_TOKEN = new RegExp(
+  `全(省|市|区|县|州|盟|旗)|(自治区|自治州|自治县|省|市|区|县|州|盟|旗)${BODY_AFTER}|\\p{Script=Han}(省|自治区)`,
+  "gu",
+);
+const UNIT_LEVEL: Readonly<Record<string, UnitLevel>> = {
+  省: "province",
+  自治区: "province",
+  市: "city",
+  州: "prefecture",
+  自治州: "prefecture",
+  盟: "prefecture",
+  县: "county",
+  自治县: "county",
+  旗: "county",
+  区: "district",
+};
 
-/** The level of a convening body written out (广东省第十三届人民代表大会, 全市组织工作会议). */
+/**
+ * The level of a convening body written out (广东省第十三届人民代表大会, 全市组织工作会议,
+ * 北京市海淀区第十六届人民代表大会). The unit named last is the body itself; units before it
+ * qualify it (北京市 in 北京市海淀区).
+ */
 export function levelOfBody(body: string): UnitLevel | null {
-  let best: { level: UnitLevel; at: number } | null = null;
-  for (const [re, level] of UNIT_MARKERS) {
-    const m = re.exec(body);
-    if (!m) continue;
-    if (level === "central") return "central";
-    // The first unit named is the body itself (广东省…大会); later ones qualify it.
-    if (!best || m.index < best.at) best = { level, at: m.index };
+  if (CENTRAL_BODY.test(body)) return "central";
+  let last: UnitLevel | null = null;
+  for (const m of body.matchAll(UNIT_TOKEN)) {
+    const unit = m[1] ?? m[2] ?? m[3] ?? "";
+    last = UNIT_LEVEL[unit] ?? last;
   }
-  return best?.level ?? null;
+  return last;
 }
 
 /**
@@ -80,19 +95,28 @@ export function levelOfBody(body: string): UnitLevel | null {
  * issued it; null when the front matter names neither.
  */
 export function occasionLevel(front: string): UnitLevel | null {
-  const flat = foldTraditional(front).replace(/\s+/g, "").replace(RELAY, "");
+  // Spaces go; line breaks stay, as a subtitle broken over lines still ends at its 上.
+  const flat = foldTraditional(front)
+    .replace(/[^\S\n]+/g, "")
+    .replace(RELAY, "");
   const occasion = OCCASION.exec(flat)?.[1];
   if (occasion) {
-    const level = levelOfBody(occasion);
+    const level = levelOfBody(occasion.replace(/\n/g, ""));
     if (level) return level;
   }
-  return CENTRAL_BODY.test(flat) ? "central" : null;
+  return CENTRAL_BODY.test(flat.replace(/\n/g, "")) ? "central" : null;
 }
 
 // An opening that names a national congress as the occasion (中国共产党第十次全国代表大会，是在…),
 // or a speaker who speaks for the Central Committee (我代表中央委员会 / 受十二届中央委员会委托).
 const CENTRAL_OPENING =
   /^(?:中国共产党|党的)?第[一二三四五六七八九十]{1,3}(?:次全国代表大会|届全国人民代表大会)|(?:我代表|受)[^，。；]{0,8}中央委员会/m;
+
+/** The occasion named by an editor's note opening the text (这是…在…会议上的讲话). */
+function noteLevel(opening: string): UnitLevel | null {
+  const note = /^(?:这是|本文是|这篇是)[^。\n]{0,100}/m.exec(opening)?.[0];
+  return note ? occasionLevel(note) : null;
+}
 
 export function openingIsCentral(opening: string): boolean {
   return CENTRAL_OPENING.test(foldTraditional(opening));
@@ -159,7 +183,7 @@ export function scoreLevels(inp: LevelInputs): Map<Level, number> {
 }
 
 export function classifyLevel(inp: LevelInputs): Level {
-  const occasion = occasionLevel(inp.front);
+  const occasion = occasionLevel(inp.front) ?? noteLevel(inp.opening ?? "");
   if (occasion) return occasion;
   const role = levelOfRole(inp.speaker_role);
   if (role) return role;

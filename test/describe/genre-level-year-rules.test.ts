@@ -157,3 +157,29 @@ test("year: an occasion pins it; a publication stamp dates a news page and bound
   );
   assert.equal(open.year_max, 2019);
 });
+
+test("collected works: the editor's note under the title says what the text is", () => {
+  const report = describeSpeech(
+    "论某某问题\n（一九四五年四月二十四日）\n这是某某在中国共产党第七次全国代表大会上的政治报告。\n我们的大会是在下述的情况之下召开的。",
+  );
+  assert.deepEqual([report.genre, report.level, report.year], ["report", "central", 1945]);
+  const study = describeSpeech(
+    "紧紧围绕某某主题\n（二〇一二年十一月十七日）\n这是某某在十八届中央政治局第一次集体学习时讲话的一部分。\n大会十分重要。",
+  );
+  assert.deepEqual(
+    [study.genre, study.level, study.year],
+    ["study_session_remarks", "central", 2012],
+  );
+});
+
+test("level: the last unit of the convening body, lines of a broken subtitle joined", () => {
+  assert.equal(levelOfBody("北京市海淀区第十六届人民代表大会第四次会议"), "district");
+  assert.equal(levelOfBody("全市推进区域协调发展大会"), "city");
+  const d = describeSpeech(
+    "政府工作报告\n——2019年1月8日在某某市某某区第十六届\n人民代表大会第四次会议上\n区长 某某某\n各位代表：\n现在，我代表区人民政府，向大会报告工作。",
+  );
+  assert.deepEqual(
+    [d.title, d.genre, d.level, d.year],
+    ["政府工作报告", "report", "district", 2019],
+  );
+});
