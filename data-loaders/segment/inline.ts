@@ -27,7 +27,8 @@ const SEQUENCE_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3
 const STYLES: readonly InlineStyle[] = [
   {
     style: "di_n",
-    pattern: new RegExp(`^第(${CN_NUMERAL}+)[，,、：:]`),
+    // 第一，/ 第一点：/ 第一条， — one series whatever the counter word.
+    pattern: new RegExp(`^第(${CN_NUMERAL}+)(?:点|条)?[，,、：:]`),
     paragraphStart: true,
     parse: (m) => parseChineseNumeral(m[1]!),
   },

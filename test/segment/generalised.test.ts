@@ -326,3 +326,25 @@ test("where it holds back, the segmenter flags the speech instead of guessing", 
   const clean = ["一、总体要求", BODY, "二、重点任务", BODY].join("\n");
   assert.deepEqual(segmentSpeech(clean).flags, []);
 });
+
+test("第一点，/第二点：/第一条， are one 第N series whatever the counter word", () => {
+  const text = [
+    "同志们：",
+    BODY,
+    "第一点，要提高政治站位。" + BODY,
+    "第二点：要压实工作责任。" + BODY,
+    "第三条，要加强督促检查。" + BODY,
+  ].join("\n");
+  assert.deepEqual(outline(text), [
+    "1 di_n 第一点，要提高政治站位。",
+    "2 di_n 第二点：要压实工作责任。",
+    "3 di_n 第三条，要加强督促检查。",
+  ]);
+  // Inside a sentence it is an enumeration: "…的第一条罪状是…".
+  const inside = [
+    "同志们：",
+    "他们的第一条罪状是篡党夺权。" + BODY,
+    "他们的第二条罪状是分裂党。" + BODY,
+  ];
+  assert.deepEqual(outline(inside.join("\n")), []);
+});
