@@ -252,19 +252,33 @@ describe("embed pages", () => {
       await load(g, `${server.url}embed/formulation-trend.html?term=两个维护&years=${year}`);
       assert.equal(await g.page.getAttribute("figure#formulation-trend", "data-rows"), "1");
       assert.match((await g.page.textContent(".atlas-frame-title"))!, /两个维护/);
+      // Without theme: the five strongest themes; theme=all: every theme; each labelled once.
       await load(g, `${server.url}embed/theme-trend.html?normalisation=share`);
       const years = new Set(tables.speeches.map((s) => s.year));
+      const shown = Math.min(5, tables.themes.length);
+      assert.equal(
+        Number(await g.page.getAttribute("figure#theme-trend", "data-rows")),
+        years.size * shown,
+      );
+      const labels = () =>
+        g.page
+          .locator(
+            'figure#theme-trend :is(svg[aria-label="legend"], g[aria-label="end-labels"]) text',
+          )
+          .count();
+      assert.equal(await labels(), shown);
+      assert.match((await g.page.textContent("figure#theme-trend"))!, /share/);
+      await load(g, `${server.url}embed/theme-trend.html?theme=all&layout=multiples`);
       assert.equal(
         Number(await g.page.getAttribute("figure#theme-trend", "data-rows")),
         years.size * tables.themes.length,
       );
-      assert.match((await g.page.textContent("figure#theme-trend"))!, /share/);
 
       // Mean of per-speech values: same grid, its own caption.
       await load(g, `${server.url}embed/theme-trend.html?pool=mean`);
       assert.equal(
         Number(await g.page.getAttribute("figure#theme-trend", "data-rows")),
-        years.size * tables.themes.length,
+        years.size * shown,
       );
       assert.match(
         (await g.page.textContent("figure#theme-trend figcaption"))!,
@@ -305,6 +319,7 @@ describe("embed pages", () => {
         ["formulation-trend.html?term=两个维户", /unknown term "两个维户"; near matches: 两个维护/],
         ["theme-heatmap.html?theme=政治", /did you mean .*政治建设/],
         ["theme-trend.html?pool=median", /pool must be pooled or mean/],
+        ["theme-trend.html?layout=pie", /layout must be one of lines, multiples/],
         ["theme-bars.html?years=1800-1801", /no speech in 1800-1801; years with speeches: 20\d\d/],
         ["outline-profile.html", /speech is required: one speech id; valid ids: s/],
         ["outline-profile.html?speech=nope", /unknown speech id nope; valid ids: s/],
