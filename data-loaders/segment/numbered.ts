@@ -10,6 +10,8 @@ import {
   parseChineseNumeral,
   parseCircled,
   parseDigits,
+  parseStem,
+  STEM_CLASS,
 } from "./numerals.ts";
 
 interface FormalStyle {
@@ -17,7 +19,12 @@ interface FormalStyle {
   rank: number;
   pattern: RegExp;
   parse: (numeral: string) => number | null;
+  /** Only a short title line counts (no final punctuation): the marker alone is too weak. */
+  titleOnly?: boolean;
 }
+
+/** Longest line (UTF-16 units) taken as a title line for titleOnly styles. */
+const TITLE_ONLY_MAX = 40;
 
 const DIGIT = "[0-9０-９]";
 
@@ -41,6 +48,14 @@ const STYLES: readonly FormalStyle[] = [
     pattern: new RegExp(`^(${CN_NUMERAL}+)[、．](?!${CN_NUMERAL}{1,2}(?:、|个?月|季))`),
     parse: parseChineseNumeral,
   },
+  // Collected works set section numbers apart with a space: "一　问题的提出".
+  {
+    style: "cn_numeral_space",
+    rank: 2,
+    pattern: new RegExp(`^(${CN_NUMERAL}+)[ \u3000]+(?=\\p{Script=Han})`, "u"),
+    parse: parseChineseNumeral,
+    titleOnly: true,
+  },
   {
     style: "paren_cn",
     rank: 3,
@@ -61,15 +76,19 @@ const STYLES: readonly FormalStyle[] = [
     parse: parseDigits,
   },
   { style: "circled", rank: 6, pattern: new RegExp(`^(${CIRCLED_CLASS})`), parse: parseCircled },
+  // 甲、乙、丙、丁 (older texts).
+  { style: "stem", rank: 7, pattern: new RegExp(`^(${STEM_CLASS})[、．.]`), parse: parseStem },
 ];
 
 /** Every paragraph that opens with a formal number marker, before any series is checked. */
 export function numberedOpenings(paragraphs: readonly Paragraph[]): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (const para of paragraphs) {
-    for (const { style, rank, pattern, parse } of STYLES) {
+    for (const { style, rank, pattern, parse, titleOnly } of STYLES) {
       const m = pattern.exec(para.text);
       if (!m) continue;
+      if (titleOnly && (para.text.length > TITLE_ONLY_MAX || isTerminal(para.text.at(-1))))
+        continue;
       const number = parse(m[1]!);
       if (number === null) continue;
       // The marker alone is not a heading.

@@ -1,5 +1,5 @@
 // Reading the numbers of enumerated headings: Chinese numerals up to 99, ASCII and full-width
-// digits, circled numbers.
+// digits, circled numbers, heavenly stems.
 
 const CN_DIGITS: Record<string, number> = {
   〇: 0,
@@ -48,3 +48,12 @@ export function parseCircled(ch: string): number | null {
   return i === -1 ? null : i + 1;
 }
 export const CIRCLED_CLASS = `[${CIRCLED}]`;
+
+const STEMS = "甲乙丙丁戊己庚辛壬癸";
+
+/** Heavenly stems used as list numbers: 甲 → 1, 乙 → 2, … */
+export function parseStem(ch: string): number | null {
+  const i = STEMS.indexOf(ch);
+  return i === -1 ? null : i + 1;
+}
+export const STEM_CLASS = `[${STEMS}]`;

@@ -348,3 +348,17 @@ test("第一点，/第二点：/第一条， are one 第N series whatever the co
   ];
   assert.deepEqual(outline(inside.join("\n")), []);
 });
+
+test("collected-works section numbers set apart by a space, and 甲、乙、 lists", () => {
+  const text = [
+    "一　问题的提出",
+    BODY,
+    "甲、关于农民问题。" + BODY,
+    "乙、关于工人问题。" + BODY,
+    "二　中国革命的特点",
+    BODY,
+    // A numeral and a space opening a sentence is not a title.
+    "三 个代表重要思想是我们党的立党之本。" + BODY,
+  ].join("\n");
+  assert.deepEqual(ids(text), ["1 cn_numeral_space", "1.1 stem", "1.2 stem", "2 cn_numeral_space"]);
+});
