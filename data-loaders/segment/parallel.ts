@@ -112,6 +112,13 @@ function candidateAt(para: Paragraph): HeadingCandidate {
   };
 }
 
+/**
+ * An opening shared only up to a reporting verb ("习近平总书记指出，…", "黄坤明强调，要…") marks
+ * quoted or reported remarks, paragraph after paragraph, not the points of an outline.
+ */
+const REPORTED =
+  /(?:指出|强调|要求|表示|认为|提出|说|称|介绍|希望|谈到|讲到|批示|寄语)[，,：:]?要?$/;
+
 /** Runs of consecutive paragraphs whose first sentences share at least MIN_SHARED_HAN Han characters. */
 function sharedOpeningSeries(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
@@ -150,6 +157,9 @@ const NOT_A_LEAD_PHRASE = new RegExp(
     "^(?:在|从|对|于|据|按|随着|通过|经过|当|自|关于|第|其[一二三四五六七八九十])",
     "^[一二三四五六七八九十]",
     "(?:以来|年来|以后|之后|以前|之前|时候|期间|中|会上|的|了|们)$",
+    // "会议指出，" / "会议强调，" / "会议要求，": remarks reported one after another (news), not
+    // points; the same verb thrice with one subject ("黄坤明强调，要…") is a shared opening.
+    "(?:指出|强调|要求|表示|认为|提出|说|称|介绍|希望|谈到|讲到)$",
   ].join("|"),
 );
 
