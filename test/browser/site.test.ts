@@ -165,8 +165,10 @@ describe("dashboard in headless Chromium", () => {
         g.page.waitForEvent("download"),
         g.page.locator("#sql-download").click(),
       ]);
+      // With a BOM (spreadsheets read the Chinese), named after the table it reads.
       const csv = readFileSync((await download.path())!, "utf8");
-      assert.equal(csv, `n\r\n${speeches().length}\r\n`);
+      assert.equal(csv, `\ufeffn\r\n${speeches().length}\r\n`);
+      assert.equal(download.suggestedFilename(), "speeches.csv");
       // A bad query shows an error in the page instead of breaking it.
       await g.page.locator("#sql-console textarea").fill("SELECT * FROM no_such_table");
       await g.page.locator("#sql-console button").click();
