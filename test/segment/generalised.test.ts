@@ -129,6 +129,9 @@ test("short lead phrases of one length in consecutive paragraphs; connectives ar
     "因此，" + BODY,
   ];
   assert.deepEqual(outline(connectives.join("\n")), []);
+  // Remarks reported one after another (news) are not points either.
+  const reported = ["会议指出，" + BODY, "会议强调，" + BODY, "会议要求，" + BODY];
+  assert.deepEqual(outline(reported.join("\n")), []);
 });
 
 test("a page that flattens the speech into one line is split at spaced sentence breaks", () => {
