@@ -25,9 +25,10 @@ export async function defineCorpusInputs(
   for (const [name, value] of Object.entries({ ...STATS_VARIABLES, ...variables }))
     await db.run(`SET VARIABLE ${name} = ${Number(value)}`);
   await db.run(`CREATE OR REPLACE TEMP VIEW speeches AS ${src.speeches}`);
-  // A speech's count of a term, over its sections and tags.
+  // A speech's count of a term, over its sections and tags: a table, not a view, because
+  // term-stats.sql reads it four times.
   await db.run(
-    `CREATE OR REPLACE TEMP VIEW speech_terms AS SELECT speech_id, term, sum(count) AS count FROM (${src.terms}) GROUP BY speech_id, term`,
+    `CREATE OR REPLACE TEMP TABLE speech_terms AS SELECT speech_id, term, sum(count) AS count FROM (${src.terms}) GROUP BY speech_id, term`,
   );
   await db.run(`CREATE OR REPLACE TEMP VIEW sentence_terms AS ${src.sentenceTerms}`);
 }

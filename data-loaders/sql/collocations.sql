@@ -30,22 +30,25 @@ members AS (
 df AS (
   SELECT term, sum(copies) AS df FROM members GROUP BY term
 ),
--- A term in fewer than min_cooccurrence sentences is in no pair that reaches it.
+-- A term in fewer than min_cooccurrence sentences is in no pair that reaches it. The others get
+-- ids in code-point order, so pairs are counted on integers and id_a < id_b is term_a < term_b.
+vocab AS (
+  SELECT term, df, row_number() OVER (ORDER BY term) AS id
+  FROM df WHERE df >= getvariable('min_cooccurrence')
+),
 kept AS (
-  SELECT m.set_id, m.copies, m.term
-  FROM members m JOIN df USING (term)
-  WHERE df.df >= getvariable('min_cooccurrence')
+  SELECT m.set_id, m.copies, v.id FROM members m JOIN vocab v USING (term)
 ),
 pairs AS (
-  SELECT a.term AS term_a, b.term AS term_b, sum(a.copies) AS count
-  FROM kept a JOIN kept b ON a.set_id = b.set_id AND a.term < b.term
-  GROUP BY a.term, b.term
+  SELECT a.id AS id_a, b.id AS id_b, sum(a.copies) AS count
+  FROM kept a JOIN kept b ON a.set_id = b.set_id AND a.id < b.id
+  GROUP BY a.id, b.id
   HAVING sum(a.copies) >= getvariable('min_cooccurrence')
 ),
 scored AS (
-  SELECT p.term_a, p.term_b, p.count, p.count / n.n AS pab,
-    ln((p.count / n.n) / ((da.df / n.n) * (db.df / n.n))) AS pmi
-  FROM pairs p JOIN df da ON da.term = p.term_a JOIN df db ON db.term = p.term_b, n
+  SELECT va.term AS term_a, vb.term AS term_b, p.count, p.count / n.n AS pab,
+    ln((p.count / n.n) / ((va.df / n.n) * (vb.df / n.n))) AS pmi
+  FROM pairs p JOIN vocab va ON va.id = p.id_a JOIN vocab vb ON vb.id = p.id_b, n
 )
 SELECT term_a, term_b, count::INTEGER AS count, pmi::DOUBLE AS pmi,
   (CASE WHEN pab = 1 THEN 1 ELSE pmi / -ln(pab) END)::DOUBLE AS npmi

@@ -51,10 +51,11 @@ groups AS (
   GROUP BY m.group_kind, m."group"
 ),
 pooled AS (
-  -- Per-speech rates summed in speech_id order (a list, then its sum): the same bits whatever
-  -- DuckDB's thread count.
+  -- Per-speech rates summed as DECIMAL(38, 18): each rate rounded once (at 1e-18), then summed
+  -- exactly, so the sum is the same bits in whatever order DuckDB's threads add them (a DOUBLE
+  -- sum depends on that order).
   SELECT st.term, m.group_kind, m.kind_rank, m."group", sum(st.count) AS count, count(*) AS df,
-    list_sum(list(rate_per_10k(st.count, m.han_chars) ORDER BY st.speech_id)) AS rate_sum
+    sum(rate_per_10k(st.count, m.han_chars)::DECIMAL(38, 18)) AS rate_sum
   FROM speech_terms st JOIN kept USING (term) JOIN membership m USING (speech_id)
   WHERE st.count > 0
   GROUP BY st.term, m.group_kind, m.kind_rank, m."group"
@@ -62,7 +63,7 @@ pooled AS (
 pooled_rows AS (
   SELECT p.term, p.group_kind, p.kind_rank, p."group", p.count, g.han_chars,
     rate_per_10k(p.count, g.han_chars) AS rate_per_10k,
-    CASE WHEN p.group_kind <> 'corpus' THEN p.rate_sum / g.speeches END AS mean_speech_rate_per_10k,
+    CASE WHEN p.group_kind <> 'corpus' THEN p.rate_sum::DOUBLE / g.speeches END AS mean_speech_rate_per_10k,
     p.df, NULL::DOUBLE AS tfidf,
     CASE WHEN p.group_kind <> 'corpus' AND g.tokens < tot.tokens
       THEN log_odds_z(p.count, g.tokens, k.total - p.count, tot.tokens - g.tokens, k.total, tot.tokens)
