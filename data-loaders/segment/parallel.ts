@@ -26,6 +26,12 @@ interface Opening {
   sentenceEnd: number;
 }
 
+/**
+ * "会议指出，" / "会议强调，" / "会议要求，": remarks reported one after another (news), not
+ * points. (The same verb thrice with one subject, "黄坤明强调，要…", is a shared opening.)
+ */
+const REPORTING = /(?:指出|强调|要求|表示|认为|提出|说|称|介绍|希望|谈到|讲到)$/;
+
 function readOpening(text: string, para: Paragraph): Opening | null {
   const sentence = para.sentences[0];
   if (!sentence) return null;
@@ -35,6 +41,7 @@ function readOpening(text: string, para: Paragraph): Opening | null {
   if (first === undefined || second === undefined || clauses.length < 2) return null;
   const firstHan = hanLength(first);
   if (firstHan < 3 || firstHan > 20 || hanLength(second) < 3) return null;
+  if (REPORTING.test(first)) return null;
   const lead = (x: string): string => [...x].slice(0, 2).join("");
   if (!/^\p{Script=Han}{2}$/u.test(lead(first)) || !/^\p{Script=Han}{2}$/u.test(lead(second)))
     return null;
@@ -157,9 +164,7 @@ const NOT_A_LEAD_PHRASE = new RegExp(
     "^(?:在|从|对|于|据|按|随着|通过|经过|当|自|关于|第|其[一二三四五六七八九十])",
     "^[一二三四五六七八九十]",
     "(?:以来|年来|以后|之后|以前|之前|时候|期间|中|会上|的|了|们)$",
-    // "会议指出，" / "会议强调，" / "会议要求，": remarks reported one after another (news), not
-    // points; the same verb thrice with one subject ("黄坤明强调，要…") is a shared opening.
-    "(?:指出|强调|要求|表示|认为|提出|说|称|介绍|希望|谈到|讲到)$",
+    REPORTING.source,
   ].join("|"),
 );
 
