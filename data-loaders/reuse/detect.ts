@@ -28,11 +28,11 @@ export interface DetectOptions extends Partial<ReuseOptions> {
   phrases?: Iterable<string>;
 }
 
-interface Prepared {
-  units: Units;
+/** What the pair loop needs of a speech, kept for every speech: 5 bytes per unit. */
+interface Sequence {
+  codes: Int32Array;
   /** 1 = formulation or stock phrase. */
   mask: Uint8Array;
-  fingerprints: Fingerprints;
 }
 
 export function detectReuse(
@@ -41,26 +41,29 @@ export function detectReuse(
 ): ReusePassageRow[] {
   const o = reuseOptions(opts);
   const phrases = phraseMask(opts.phrases ?? []);
-  const docs = [...input].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const docs = [...input].sort((x, y) => cmp(x.id, y.id));
   for (let i = 1; i < docs.length; i++)
     if (docs[i]!.id === docs[i - 1]!.id)
       throw new Error(`reuse: duplicate speech id ${docs[i]!.id}`);
 
-  const fingerprints = docs.map((d) => winnow(textUnits(d.text).codes, o.gram, o.window));
+  const codes = docs.map((d) => textUnits(d.text).codes);
+  const fingerprints = codes.map((c) => winnow(c, o.gram, o.window));
   const index = new FingerprintIndex(fingerprints);
   const stockDf = stockThreshold(o, docs.length);
-  const prepared = preparedCache((i) =>
-    prepare(docs[i]!.text, fingerprints[i]!, index, stockDf, phrases, o),
-  );
+  const sequences: Sequence[] = codes.map((c, i) => ({
+    codes: c,
+    mask: speechMask(c, fingerprints[i]!, index, stockDf, phrases, o),
+  }));
+  // Offsets are needed only for the rows: recomputed, for the few speeches at hand.
+  const units = recent((i) => textUnits(docs[i]!.text));
 
   const rows: ReusePassageRow[] = [];
   for (let a = 0; a < docs.length; a++) {
-    const pa = prepared(a);
-    for (const [b, seeds] of seedsWithLaterDocs(a, pa, index, stockDf, o)) {
-      const pb = prepared(b);
-      for (const al of alignPair(seeds, pa, pb, o)) {
-        rows.push(passageRow(docs[a]!, pa.units, docs[b]!, pb.units, al, false));
-        rows.push(passageRow(docs[b]!, pb.units, docs[a]!, pa.units, al, true));
+    const seeds = seedsWithLaterDocs(a, fingerprints[a]!, sequences[a]!.mask, index, stockDf, o);
+    for (const [b, pairSeeds] of seeds) {
+      for (const al of alignPair(pairSeeds, sequences[a]!, sequences[b]!, o)) {
+        rows.push(passageRow(docs[a]!, units(a), docs[b]!, units(b), al, false));
+        rows.push(passageRow(docs[b]!, units(b), docs[a]!, units(a), al, true));
       }
     }
   }
@@ -77,16 +80,15 @@ export function detectReuse(
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-function prepare(
-  text: string,
+function speechMask(
+  codes: Int32Array,
   fingerprints: Fingerprints,
   index: FingerprintIndex,
   stockDf: number,
   phrases: PhraseMask,
   o: ReuseOptions,
-): Prepared {
-  const units = textUnits(text);
-  const mask = maskPhrases(units, phrases);
+): Uint8Array {
+  const mask = maskPhrases(codes, phrases);
   // Selected n-grams cover the text without gaps (window <= gram), so masking the stock ones
   // masks a stock passage whole, not just where its fingerprints happen to fall.
   for (let i = 0; i < fingerprints.hashes.length; i++) {
@@ -95,39 +97,39 @@ function prepare(
       mask.fill(1, p, p + o.gram);
     }
   }
-  return { units, mask, fingerprints };
+  return mask;
 }
 
-/** A few recently prepared speeches: speech b is met again as the partner of the next a. */
-function preparedCache(make: (i: number) => Prepared, capacity = 64): (i: number) => Prepared {
-  const cache = new Map<number, Prepared>();
+/** The last few values of f: the speeches of the rows being written. */
+function recent<T>(f: (i: number) => T, capacity = 256): (i: number) => T {
+  const cache = new Map<number, T>();
   return (i) => {
-    let p = cache.get(i);
-    if (p) {
+    let v = cache.get(i);
+    if (v !== undefined) {
       cache.delete(i);
     } else {
-      p = make(i);
+      v = f(i);
       if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
     }
-    cache.set(i, p);
-    return p;
+    cache.set(i, v);
+    return v;
   };
 }
 
 /** Seeds of speech a with every speech b > a, per b in ascending order, sorted by (a, b). */
 function seedsWithLaterDocs(
   a: number,
-  pa: Prepared,
+  { hashes, positions }: Fingerprints,
+  mask: Uint8Array,
   index: FingerprintIndex,
   stockDf: number,
   o: ReuseOptions,
 ): [number, Seed[]][] {
-  const { hashes, positions } = pa.fingerprints;
   const byDoc = new Map<number, Seed[]>();
   const repeats = new Map<number, number>();
   for (let f = 0; f < hashes.length; f++) {
     const p = positions[f]!;
-    if (pa.mask.subarray(p, p + o.gram).includes(1)) continue; // formulation or stock phrase
+    if (mask.subarray(p, p + o.gram).includes(1)) continue; // formulation or stock phrase
     const h = hashes[f]!;
     const [lo, hi] = index.range(h);
     const df = hi > lo ? index.dfAt(lo) : 0;
@@ -164,8 +166,8 @@ function firstEntryAfterDoc(index: FingerprintIndex, lo: number, hi: number, doc
 /** Every accepted alignment of one pair, no two of them covering the same passage. */
 export function alignPair(
   seeds: readonly Seed[],
-  pa: Pick<Prepared, "units" | "mask">,
-  pb: Pick<Prepared, "units" | "mask">,
+  pa: Sequence,
+  pb: Sequence,
   o: ReuseOptions,
 ): Alignment[] {
   const found: Alignment[] = [];
@@ -185,33 +187,43 @@ export function alignPair(
     }
     const al = alignBanded(
       {
-        a: pa.units.codes,
+        a: pa.codes,
         aMask: pa.mask,
-        b: pb.units.codes,
+        b: pb.codes,
         bMask: pb.mask,
         aLo: Math.max(0, minA - o.edgePad),
-        aHi: Math.min(pa.units.codes.length, maxA + o.gram + o.edgePad),
+        aHi: Math.min(pa.codes.length, maxA + o.gram + o.edgePad),
         dLo: minD - o.bandPad,
         dHi: maxD + o.bandPad,
       },
       o,
     );
     if (!al) continue;
+    // A seed inside the passage on either side is spent: off its diagonal it is a chance match.
     const inside = (s: Seed) =>
-      s.a >= al.aStart && s.a < al.aEnd && s.b >= al.bStart && s.b < al.bEnd;
+      (s.a >= al.aStart && s.a < al.aEnd) || (s.b >= al.bStart && s.b < al.bEnd);
     const rest = chain.filter((s) => !inside(s));
     // An alignment that took none of its chain's seeds: drop one so the loop ends.
     if (rest.length === chain.length) rest.shift();
-    if (accepted(al, pa.units, pb.units, o)) found.push(al);
+    if (accepted(al, pa.codes, pb.codes, o)) found.push(al);
     if (rest.length >= o.minSeeds) pending.push(...chainSeeds(rest, o));
   }
   return distinct(found);
 }
 
-function accepted(al: Alignment, ua: Units, ub: Units, o: ReuseOptions): boolean {
-  const hanA = ua.hanBefore[al.aEnd]! - ua.hanBefore[al.aStart]!;
-  const hanB = ub.hanBefore[al.bEnd]! - ub.hanBefore[al.bStart]!;
-  return hanA >= o.minChars && hanB >= o.minChars && al.ownEqual >= o.minOwnShare * al.columns;
+function accepted(al: Alignment, a: Int32Array, b: Int32Array, o: ReuseOptions): boolean {
+  return (
+    al.ownEqual >= o.minOwnShare * al.columns &&
+    hanUnits(a, al.aStart, al.aEnd) >= o.minChars &&
+    hanUnits(b, al.bStart, al.bEnd) >= o.minChars
+  );
+}
+
+/** Han units among codes[start, end) (Han codes are code points, runs negative). */
+function hanUnits(codes: Int32Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (codes[i]! > 0) n++;
+  return n;
 }
 
 /** Best first; an alignment overlapping a better one by more than half on both sides goes. */

@@ -74,17 +74,20 @@ export class FingerprintIndex {
   /** [lo, hi) of the entries with this hash (empty when none). */
   range(hash: number): [number, number] {
     const bkt = hash >>> this.shift;
-    const first = (target: number) => {
-      let lo = this.bucketStart[bkt]!;
-      let hi = this.bucketStart[bkt + 1]!;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.hashes[mid]! < target) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return [first(hash), first(hash + 1)];
+    const lo = this.bucketStart[bkt]!;
+    const hi = this.bucketStart[bkt + 1]!;
+    return [this.firstAtLeast(hash, lo, hi), this.firstAtLeast(hash + 1, lo, hi)];
+  }
+
+  /** First entry in [lo, hi) whose hash is >= target (a method, not a closure: this runs once
+   *  per fingerprint per speech). */
+  private firstAtLeast(target: number, lo: number, hi: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.hashes[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Distinct speeches with this hash. */

@@ -4,7 +4,7 @@
 // fingerprint frequencies (fingerprints.ts, detect.ts).
 import type { Lexicon } from "../language/lexicon.ts";
 import { surfaceForms } from "../language/lexicon.ts";
-import { phraseCodes, type Units } from "./units.ts";
+import { phraseCodes } from "./units.ts";
 
 /** Formulations as unit-code phrases, grouped by first unit for a quick scan. */
 export interface PhraseMask {
@@ -32,8 +32,7 @@ export function lexiconPhrases(lexicon: Lexicon): string[] {
 }
 
 /** 1 for each unit inside an occurrence of a phrase (occurrences may overlap; all are masked). */
-export function maskPhrases(units: Units, mask: PhraseMask): Uint8Array {
-  const { codes } = units;
+export function maskPhrases(codes: Int32Array, mask: PhraseMask): Uint8Array {
   const masked = new Uint8Array(codes.length);
   for (let i = 0; i < codes.length; i++) {
     const candidates = mask.byFirst.get(codes[i]!);

@@ -59,7 +59,7 @@ export const DEFAULT_REUSE_OPTIONS: Readonly<ReuseOptions> = Object.freeze({
   maxSeedGap: 120,
   maxDiagonalDrift: 40,
   bandPad: 16,
-  edgePad: 80,
+  edgePad: 40,
   match: 2,
   maskedMatch: 1,
   mismatch: -2,
