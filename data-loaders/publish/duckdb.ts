@@ -13,9 +13,11 @@ export interface Engine {
 }
 
 export async function openEngine(
-  opts: { threads?: number; tempDir?: string } = {},
+  opts: { threads?: number; tempDir?: string; memoryLimit?: string } = {},
 ): Promise<Engine> {
-  const config: Record<string, string> = {};
+  // DuckDB's buffers are capped so that the run's process tree stays under 1 GB at 10,000
+  // speeches (it spills to tempDir beyond); the cap does not change a byte of the outputs.
+  const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? "640MB" };
   if (opts.threads) config.threads = String(opts.threads);
   if (opts.tempDir) config.temp_directory = opts.tempDir;
   const db = await DuckDBInstance.create(":memory:", config);
