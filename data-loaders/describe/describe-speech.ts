@@ -136,6 +136,7 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
     body,
     speaker_role,
     opening: opening.map((p) => p.text).join("\n"),
+    title: fm.title?.title ?? null,
   });
 
   const stated = findStatedYears(text, lines, fm);

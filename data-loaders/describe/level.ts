@@ -46,7 +46,7 @@ const ROLE_WEIGHT = 20;
 // Delivered *at* a national meeting or by a central organ; a title that relays a national meeting
 // (传达学习全国组织工作会议精神) is a local study session and gets nothing here.
 const CENTRAL_BODY =
-  /全国(?:人民)?代表大会|全国人大|全国政协|中国共产党第|中共中央|党中央|中央委员会|中央政治局|中央全会|届[一二三四五六七八九十]+中全会|国务院|全国[^，。；、]{0,24}(?:会议|大会)|中央[^，。；、]{0,12}会议|世界政党/;
+  /全国(?:人民)?代表大会|全国人大|全国政协|中国共产党第|中共中央|党中央|中央委员会|中央政治局|中央全会|届[一二三四五六七八九十]+中全会|国务院|全国[^，。；、]{0,24}(?:会议|大会)|中央[^，。；、]{0,12}会议|最高国务会议|世界政党/;
 /** Relays of a superior meeting (传达学习全国组织工作会议精神) name it without being held at it. */
 const RELAY = /(?:传达|学习|贯彻|落实|领会)[^，。；]{0,40}精神/g;
 /** The occasion phrase of a title or subtitle: 在…上(的讲话). */
@@ -105,6 +105,22 @@ export function occasionLevel(front: string): UnitLevel | null {
     if (level) return level;
   }
   return CENTRAL_BODY.test(flat.replace(/\n/g, "")) ? "central" : null;
+}
+
+/** The level of a unit the title itself names (海淀区政府工作报告, 全市组织工作会议讲话稿). */
+export function titleUnitLevel(title: string): UnitLevel | null {
+  return levelOfBody(foldTraditional(title).replace(/\s+/g, "").replace(RELAY, ""));
+}
+
+// The Party's general secretaries and chairmen, the state's presidents and premiers: a title or
+// speaker line that opens with one of them (习近平在…, 周恩来：…, a speaker line 习　近　平) is a
+// text of the central leadership. Public record; extend when the leadership changes.
+const NATIONAL_LEADERS =
+  "毛泽东|周恩来|刘少奇|朱德|邓小平|陈云|华国锋|胡耀邦|赵紫阳|江泽民|李鹏|朱镕基|胡锦涛|温家宝|习近平|李克强|李强";
+const LEADER_SPEAKER = new RegExp(`^(?:${NATIONAL_LEADERS})(?:同志)?(?:在|：|:|$)`, "m");
+
+export function leaderSpeaks(front: string): boolean {
+  return LEADER_SPEAKER.test(foldTraditional(front).replace(/[^\S\n]+/g, ""));
 }
 
 // An opening that names a national congress as the occasion (中国共产党第十次全国代表大会，是在…),
@@ -168,6 +184,8 @@ export interface LevelInputs {
   speaker_role: string | null;
   /** The first body paragraphs; optional. */
   opening?: string;
+  /** The title alone; optional. */
+  title?: string | null;
 }
 
 export function scoreLevels(inp: LevelInputs): Map<Level, number> {
@@ -188,6 +206,9 @@ export function classifyLevel(inp: LevelInputs): Level {
   const role = levelOfRole(inp.speaker_role);
   if (role) return role;
   if (inp.opening && openingIsCentral(inp.opening)) return "central";
+  const unit = inp.title ? titleUnitLevel(inp.title) : null;
+  if (unit) return unit;
+  if (leaderSpeaks(inp.front)) return "central";
   const scores = scoreLevels(inp);
   let best: Level = "unknown";
   let bestScore = 0;

@@ -6,6 +6,8 @@
 //   2 title_year    a year in the title (2024年全市组织工作会议)
 //   3 published     a publication stamp (发布时间：2018年07月04日, 2024-02-18 21:10): a news page's own
 //                   date; for a speech it only bounds the year from above (a later reprint)
+//   3 work_plan_heading  a work report's section headings: 一、2021年工作回顾 (→ 2022) and
+//                   二、2022年工作总体要求 / 主要任务 (→ 2022): a report reviews last year, plans this one
 //   4 year_statement "2023年是…" opening the body: it names the current year, but templates reuse it
 // Passing mentions (到2035年, 2020年以来, 2013—2018年) never count.
 import type { FrontMatter } from "./front-matter.ts";
@@ -15,7 +17,13 @@ import { publicationDate, type DateHit } from "./header-lines.ts";
 import { findYearMentions, isPassingMention, type YearMention } from "./year-mentions.ts";
 
 export type StatedRule =
-  "dateline" | "event_year" | "closing_date" | "title_year" | "published" | "year_statement";
+  | "dateline"
+  | "event_year"
+  | "closing_date"
+  | "title_year"
+  | "published"
+  | "work_plan_heading"
+  | "year_statement";
 
 export interface StatedYear {
   rule: StatedRule;
@@ -32,6 +40,15 @@ const DEIXIS = /今天|今日|这次|此次|本次|这里/;
 const MEETING_AFTER = /^[^，。；！？,]{0,24}?(?:会议|大会|全会|会|报告|讲话|发言)/;
 const OPENING_PARAGRAPHS = 2;
 const MAX_CLOSING_DATE_LINE = 20;
+const MAX_PLAN_HEADING = 40;
+const HEADING_LEAD =
+  /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])\s*/;
+const REVIEW_AFTER = /^(?:的)?(?:政府)?工作回顾$/;
+// Only a report to a congress (政府工作报告): a year-end summary reviews the year it is written in
+// and plans the next one, the opposite way round.
+const TO_A_CONGRESS = /各位代表|向大会报告|请予审议/;
+const PLAN_AFTER =
+  /^[^，。；！？]{0,16}(?:总体要求|主要目标|主要任务|重点任务|重点工作|工作任务|工作安排|工作部署)/;
 
 function nonPassing(text: string, ms: YearMention[]): YearMention[] {
   return ms.filter((m) => !isPassingMention(text, m));
@@ -93,6 +110,25 @@ export function findStatedYears(
       end: stamp.line.start + stamp.date.end,
       source: "body",
     });
+  }
+
+  // A work report's review / plan headings.
+  const toCongress = TO_A_CONGRESS.test(text.slice(0, 3000));
+  for (const line of toCongress ? lines.slice(fm.bodyStart) : []) {
+    if (line.text.length > MAX_PLAN_HEADING) continue;
+    const h = HEADING_LEAD.exec(line.text);
+    const rest = line.text.slice(h ? h[0].length : 0);
+    const m = findYearMentions(rest)[0];
+    if (!m || m.start !== 0) continue;
+    const after = rest.slice(m.end);
+    const shift = h ? h[0].length : 0;
+    const at = { ...m, start: line.start + shift + m.start, end: line.start + shift + m.end };
+    if (REVIEW_AFTER.test(after))
+      out.push({ ...at, rule: "work_plan_heading", tier: 3, year: m.year + 1, source: "body" });
+    else if (PLAN_AFTER.test(after))
+      out.push({ ...at, rule: "work_plan_heading", tier: 3, year: m.year, source: "body" });
+    else continue;
+    break;
   }
 
   // A closing signature date.

@@ -183,3 +183,24 @@ test("level: the last unit of the convening body, lines of a broken subtitle joi
     ["政府工作报告", "report", "district", 2019],
   );
 });
+
+test("a work report to a congress: its review and plan headings give the year", () => {
+  const d = describeSpeech(
+    "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2018年工作回顾\n过去一年成绩显著。\n二、2019年工作总体要求\n做好今年工作意义重大。",
+  );
+  assert.deepEqual([d.year, d.year_basis], [2019, "explicit"]);
+  // A year-end summary is written in the year it reviews: no such inference.
+  const summary = describeSpeech("一、2023年工作回顾\n成绩很大。\n二、2024年工作安排\n继续努力。");
+  assert.equal(summary.year, null);
+});
+
+test("level from a unit the title names, or a national leader as the speaker", () => {
+  const lvl = (title: string, front = title) =>
+    classifyLevel({ front, title, body: "要抓好落实。", speaker_role: null });
+  assert.equal(lvl("某某区政府工作报告"), "district");
+  assert.equal(lvl("全县组织工作会议讲话稿"), "county");
+  assert.equal(lvl("习近平：在庆祝大会上的讲话"), "central");
+  assert.equal(lvl("携手共进", "携手共进\n习　近　平"), "central");
+  assert.equal(lvl("在某某论坛开幕式上的致辞"), "unknown");
+  assert.equal(genreOf("人民日报社论：团结起来").genre, "other");
+});
