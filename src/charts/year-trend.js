@@ -70,7 +70,7 @@ export function yearTrend(
         height: 40 + panel * series.length,
         marginLeft: MARGIN_LEFT,
         marginRight,
-        marginTop: 10,
+        marginTop: 26,
         x: { domain, ticks: yearTicks(domain, inner), tickFormat: "d", ...YEAR_LABEL },
         y: { label: yLabel, grid: true, zero: true, percent, ticks: 2 },
         fy: { domain: series, axis: null, padding: 0.18 },
