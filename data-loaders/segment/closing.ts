@@ -3,6 +3,7 @@
 // (同志们，让我们…; 各位代表！…; or one that opens with a couplet such as
 // "征程万里风正劲，重任千钧再奋蹄。"). A paragraph that is itself a heading, or the only body of an
 // own-line heading, is never taken as closing.
+import { isBareAddress } from "./address.ts";
 import type { HeadingCandidate } from "./candidate.ts";
 import { hanLength, type Paragraph } from "./paragraphs.ts";
 
@@ -10,7 +11,6 @@ const FORMULA =
   /谢谢|发言完毕|讲这些|讲到这里|就讲这么|以上发言|以上是我|不当之处|不妥之处|批评指正/;
 const FORMULA_PARAGRAPH_MAX = 80;
 const ADDRESS = /^(?:同志们|各位代表|各位同志|各位领导|同志们、朋友们)[，,！!]/;
-const BARE_ADDRESS = /^(?:同志们|各位代表|各位同志|各位领导|同志们、朋友们)[！!：:]?$/;
 const SUMMING_UP = /^(?:总之|总而言之|综上所述)[，,]/;
 
 /** "征程万里风正劲，重任千钧再奋蹄。": two clauses of equal length and no more. */
@@ -65,7 +65,7 @@ export function findClosingStart(
   if (!last || opensWithHeading(last) || isOwnLineHeading(paragraphs[i - 1])) return start;
   if (i > 0 && isMobilisation(text, last)) {
     const before = paragraphs[i - 1];
-    if (before && BARE_ADDRESS.test(before.text) && !isOwnLineHeading(paragraphs[i - 2]))
+    if (before && isBareAddress(before.text) && !isOwnLineHeading(paragraphs[i - 2]))
       return before.start;
     return last.start;
   }

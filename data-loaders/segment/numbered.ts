@@ -1,6 +1,7 @@
 // Formal enumerated headings at the start of a paragraph: 第一部分/第一章, 一、, （一）, 1.,
 // （1）, ①. Usually on a line of their own; when body text follows on the same line the
 // heading is the first sentence.
+import { isBareAddress } from "./address.ts";
 import { INLINE_RANK, headingEnd, numberedSeries, type HeadingCandidate } from "./candidate.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { isTerminal } from "./sentences.ts";
@@ -118,7 +119,8 @@ export function findNumberedHeadings(
   // length only: for telling series apart, titles are matched against sentences.
   const titleOrSentence = (c: HeadingCandidate): string =>
     form(c) === "title-line" ? "title" : "sentence";
-  return outlineSeries(numberedSeries(found, titleOrSentence), form);
+  const salutations = paragraphs.filter((p) => isBareAddress(p.text)).map((p) => p.index);
+  return outlineSeries(numberedSeries(found, titleOrSentence), form, salutations);
 }
 
 /**
@@ -178,9 +180,23 @@ function isNestedList(
  * open instead of closing the outline's sections. Series restarting under a new parent
  * (（一）… under each 一、) stay outline.
  */
+/** Paragraphs between a salutation line and the first heading of the part it opens. */
+const MAX_PART_LEAD = 3;
+
+/**
+ * A series that starts just after a salutation line ("同志们！" / a short lead-in / "一、…")
+ * opens a new part of the speech: it restarts the outline rather than listing inside the part
+ * before.
+ */
+function opensPart(series: readonly HeadingCandidate[], salutations: readonly number[]): boolean {
+  const first = series[0]!.paragraph;
+  return salutations.some((p) => first > p && first - p <= MAX_PART_LEAD);
+}
+
 function outlineSeries(
   series: HeadingCandidate[][],
   form: (c: HeadingCandidate) => string,
+  salutations: readonly number[],
 ): HeadingCandidate[] {
   const body = series.filter((s) => !isTableOfContents(s, form));
   const main = new Map<string, HeadingCandidate[]>();
@@ -196,7 +212,8 @@ function outlineSeries(
     const otherStyleStarts = body
       .filter((o) => o[0]!.style !== style)
       .flatMap((o) => o.map((c) => c.start));
-    if (m === s || !isNestedList(m, s, otherStyleStarts)) kept.push(...s);
+    if (m === s || opensPart(s, salutations) || !isNestedList(m, s, otherStyleStarts))
+      kept.push(...s);
     else kept.push(...s.map((c) => ({ ...c, rank: INLINE_RANK, nestKey: `${style}_list` })));
   }
   return kept.sort((a, b) => a.start - b.start);

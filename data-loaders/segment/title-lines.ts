@@ -3,6 +3,7 @@
 // put quoted titles and linked words on lines of their own ("《" / "共产党宣言" / "》中说…"): such
 // a fragment continues a sentence, so it is taken only when the line before ends a sentence and
 // the line after opens one. A single such line is not an outline: at least two are needed.
+import { isBareAddress } from "./address.ts";
 import { INLINE_RANK, type HeadingCandidate } from "./candidate.ts";
 import { hanLength, type Paragraph } from "./paragraphs.ts";
 
@@ -16,7 +17,6 @@ const PUNCTUATION = /[，,。！!？?；;：:、“”"‘’《》〈〉（）(
 const ENUMERATED =
   /^(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+|[0-9０-９]+[.、．])/;
 const ENDS_SENTENCE = /[。！？!?][”’」』）)]?$/;
-const BARE_ADDRESS = /^(?:同志们|各位代表|各位同志|同志们、朋友们)[！!：:]?$/;
 
 export const TITLE_LINE_RANK = INLINE_RANK - 1;
 
@@ -29,7 +29,7 @@ function isTitleLine(paragraphs: readonly Paragraph[], i: number): boolean {
   if (!before || !ENDS_SENTENCE.test(before.text)) return false;
   // The body follows, possibly after a bare address ("形势和任务" / "同志们！" / …).
   let next = paragraphs[i + 1];
-  if (next && BARE_ADDRESS.test(next.text)) next = paragraphs[i + 2];
+  if (next && isBareAddress(next.text)) next = paragraphs[i + 2];
   return (
     next !== undefined && next.text.length >= MIN_BODY && /^[\p{Script=Han}“]/u.test(next.text)
   );

@@ -365,3 +365,29 @@ test("collected-works section numbers set apart by a space, and 甲、乙、 lis
   ].join("\n");
   assert.deepEqual(ids(text), ["1 cn_numeral_space", "1.1 stem", "1.2 stem", "2 cn_numeral_space"]);
 });
+
+test("a salutation line starts a new part: a 一、 series right after it restarts the outline", () => {
+  const B2 = "各级党组织要切实担负起主体责任，主要负责同志要亲自抓、负总责，确保各项任务落到实处。";
+  const part = (a: string, b: string): string[] => [a, BODY, b, B2];
+  const parts = [
+    "同志们：",
+    ...part("一、充分肯定成绩", "二、清醒认识问题"),
+    "同志们！",
+    B2,
+    ...part("一、明确目标任务", "二、狠抓工作落实"),
+  ];
+  assert.deepEqual(ids(parts.join("\n")), [
+    "1 cn_numeral_dun",
+    "2 cn_numeral_dun",
+    "3 cn_numeral_dun",
+    "4 cn_numeral_dun",
+  ]);
+  // Without the salutation, a second 一、二、 is a list inside section 二.
+  const list = parts.filter((p) => p !== "同志们！");
+  assert.deepEqual(ids(list.join("\n")), [
+    "1 cn_numeral_dun",
+    "2 cn_numeral_dun",
+    "2.1 cn_numeral_dun",
+    "2.2 cn_numeral_dun",
+  ]);
+});

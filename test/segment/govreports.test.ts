@@ -52,7 +52,7 @@ test("all 43 reports segment without exceptions and keep the contract", () => {
   for (const { text, seg } of reports) assertSegmentationContract(text, seg);
 });
 
-test("reports with 一、 lines get an outline numbered in sequence (under unnumbered part titles where they exist)", () => {
+test("reports with 一、 lines get an outline numbered in sequence (under unnumbered part titles where they exist; restarting in a new part)", () => {
   const outlined = reports.filter(({ text }) => /^[一二三四五六七八九十]+、/m.test(text));
   assert.ok(outlined.length >= 30, `${outlined.length} reports with 一、 lines`);
   for (const { file, seg } of outlined) {
@@ -68,11 +68,19 @@ test("reports with 一、 lines get an outline numbered in sequence (under unnum
       const numbers = numbered.map((s) =>
         parseChineseNumeral(/^[（(]?([一二三四五六七八九十]+)/.exec(s.heading!)?.[1] ?? ""),
       );
+      // Each number follows the one before, or restarts at 1 (a new part after "各位代表：").
+      let run = 0;
+      const expected = numbers.map((n) => (run = n === 1 ? 1 : run + 1));
       assert.deepEqual(
         numbers,
-        numbered.map((_, i) => i + 1),
+        expected,
         `${file}: ${numbered.map((s) => s.heading!.slice(0, 12)).join(" | ")}`,
       );
+      if (numbers.length > 1)
+        assert.ok(
+          numbers.some((n) => n > 1),
+          `${file}: only 一、 headings`,
+        );
     }
   }
 });
