@@ -14,6 +14,7 @@ import { literal, openEngine, type Engine } from "../publish/duckdb.ts";
 import { writePackageFiles, type OutputFile } from "../publish/package-files.ts";
 import { partsSource, sentenceTermsSource } from "../publish/speech-parts.ts";
 import { PARQUET_OPTIONS, publishTable, rowsSource, type CsvPolicy } from "../publish/tables.ts";
+import { reuseStage } from "../reuse/stage.ts";
 import { sqlText } from "../sql/index.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
@@ -103,6 +104,16 @@ export async function finish(
   const { manifest, kept } = await time("dedupe", () =>
     settle(collector, nPaths, opts.nearDuplicateThreshold, opts.similarities ?? undefined),
   );
+  // Text reuse between the kept speeches (data-loaders/reuse/): the reuse_passages rows, and
+  // each speech's reuse columns and reused_from_earlier flag.
+  const reuse = await time("reuse", () => {
+    const entryOf = new Map(kept.map((k) => [k.speechId, k]));
+    return reuseStage(
+      kept.map((k) => k.speech),
+      (s) => collector.textOf(entryOf.get(s.speech_id)!),
+      ctx.lexicon,
+    );
+  });
   const candidates = await time("candidates", () =>
     rankCandidates(
       kept.flatMap((k) => k.candidates),
@@ -128,10 +139,7 @@ export async function finish(
     const published = (name: string) =>
       `read_parquet(${literal(join(opts.out, `${name}.parquet`))})`;
 
-    await memory(
-      tables.speechesTable,
-      kept.map((k) => k.speech),
-    );
+    await memory(tables.speechesTable, reuse.speeches);
     await put(tables.sectionsTable, partsSource(tables.sectionsTable, parts));
     await put(tables.sentencesTable, partsSource(tables.sentencesTable, parts));
     await put(tables.removalsTable, partsSource(tables.removalsTable, parts));
@@ -142,6 +150,7 @@ export async function finish(
     await memory(tables.formulationCandidatesTable, candidates);
     await memory(tables.themesTable, themeRows(ctx.codebook));
     await put(tables.themeScoresTable, partsSource(tables.themeScoresTable, parts));
+    await memory(tables.reusePassagesTable, reuse.passages);
 
     // Corpus statistics: the SQL files over the published tables (and the parts' sentences).
     await defineCorpusInputs(db, {

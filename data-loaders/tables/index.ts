@@ -5,6 +5,7 @@ export { sentencesTable } from "./sentences.ts";
 export { removalsTable } from "./removals.ts";
 export { manifestTable } from "./manifest.ts";
 export * from "./language.ts";
+export { reusePassagesTable } from "./reuse.ts";
 export type { TableSpec, ColumnSpec, ColumnType } from "./spec.ts";
 
 import { speechesTable } from "./speeches.ts";
@@ -13,6 +14,7 @@ import { sentencesTable } from "./sentences.ts";
 import { removalsTable } from "./removals.ts";
 import { manifestTable } from "./manifest.ts";
 import * as language from "./language.ts";
+import { reusePassagesTable } from "./reuse.ts";
 
 /** Every published table, in publishing order (the Data page lists them in this order). */
 export const ALL_TABLES = [
@@ -29,6 +31,7 @@ export const ALL_TABLES = [
   language.themeScoresTable,
   language.termStatsTable,
   language.collocationsTable,
+  reusePassagesTable,
 ] as const;
 
 export const TABLE_NAMES: readonly string[] = ALL_TABLES.map((t) => t.name);

@@ -1,4 +1,5 @@
 import type { SpeechRow } from "../types.ts";
+import { reuseSpeechColumns } from "./reuse.ts";
 import { defineTable } from "./spec.ts";
 
 export const speechesTable = defineTable<SpeechRow>({
@@ -120,7 +121,7 @@ export const speechesTable = defineTable<SpeechRow>({
       name: "quality_flags",
       type: "string",
       description:
-        "Comma-separated sorted flags: unbalanced_quotes, placeholders, truncated, declared_length_mismatch, year_conflict, removed_boilerplate, repeated_body, metadata_disagrees (a value given in the metadata CSV differs from the one the text supports), outline_unplaced_numbers (numbered paragraph openings that fit no series from 1 were left as body text), no_outline (a long text got no heading).",
+        "Comma-separated sorted flags: unbalanced_quotes, placeholders, truncated, declared_length_mismatch, year_conflict, removed_boilerplate, repeated_body, metadata_disagrees (a value given in the metadata CSV differs from the one the text supports), outline_unplaced_numbers (numbered paragraph openings that fit no series from 1 were left as body text), no_outline (a long text got no heading), reused_from_earlier (at least half of the speech's Han characters lie in passages shared with earlier-dated speeches: reuse_passages).",
     },
     { name: "sections", type: "integer", description: "Number of outline nodes in sections." },
     { name: "sentences", type: "integer", description: "Number of sentences." },
@@ -131,11 +132,13 @@ export const speechesTable = defineTable<SpeechRow>({
       description:
         "JSON of the metadata CSV row applied to the speech (--metadata or metadata.csv): {source, line, given (every value of the row, extra columns included), inferred (the values it replaced), disagrees (fields where they differ)}; null when no row names the file. Given title, speaker (speaker_role), year or date, level and genre replace the inferred columns.",
     },
+    ...reuseSpeechColumns,
   ],
   invariants: [
     "speech_id is unique",
     "year_basis = 'unknown' exactly when year is null",
     "year_min <= year_max when both are set",
     "han_chars <= chars",
+    "reused_chars <= han_chars",
   ],
 });

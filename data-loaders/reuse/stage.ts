@@ -1,0 +1,56 @@
+// The reuse stage of a run: after the per-speech work and duplicate removal, over the kept
+// speeches. Returns the reuse_passages rows and the speeches rows with their reuse columns and
+// the reused_from_earlier quality flag. Pure: texts come through a callback, so the caller
+// decides where they are read from (the run's cache entries).
+import type { Lexicon } from "../language/lexicon.ts";
+import { REUSED_EARLIER_FLAG, type ReusePassageRow } from "../tables/reuse.ts";
+import type { SpeechRow } from "../types.ts";
+import { detectReuse } from "./detect.ts";
+import { lexiconPhrases } from "./mask.ts";
+import type { ReuseOptions } from "./options.ts";
+import { speechReuse } from "./summary.ts";
+
+export interface ReuseColumns {
+  reused_chars: number;
+  reused_share: number;
+  reuse_sources: number;
+}
+
+export interface ReuseStageResult<S> {
+  passages: ReusePassageRow[];
+  speeches: (S & ReuseColumns)[];
+}
+
+export function reuseStage<S extends Pick<SpeechRow, "speech_id" | "year" | "quality_flags">>(
+  speeches: readonly S[],
+  textOf: (speech: S) => string,
+  lexicon: Lexicon,
+  options: Partial<ReuseOptions> = {},
+): ReuseStageResult<S> {
+  const texts = speeches.map(textOf);
+  const passages = detectReuse(
+    speeches.map((s, i) => ({ id: s.speech_id, text: texts[i]!, year: s.year })),
+    { ...options, phrases: lexiconPhrases(lexicon) },
+  );
+  const bySpeech = new Map<string, ReusePassageRow[]>();
+  for (const p of passages) {
+    const list = bySpeech.get(p.speech_id);
+    if (list) list.push(p);
+    else bySpeech.set(p.speech_id, [p]);
+  }
+  return {
+    passages,
+    speeches: speeches.map((s, i) => {
+      const r = speechReuse(texts[i]!, bySpeech.get(s.speech_id) ?? []);
+      const flags = new Set(s.quality_flags ? s.quality_flags.split(",") : []);
+      if (r.reused_from_earlier) flags.add(REUSED_EARLIER_FLAG);
+      return {
+        ...s,
+        reused_chars: r.reused_chars,
+        reused_share: r.reused_share,
+        reuse_sources: r.reuse_sources,
+        quality_flags: [...flags].sort().join(","),
+      };
+    }),
+  };
+}
