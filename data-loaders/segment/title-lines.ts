@@ -16,7 +16,8 @@ const PUNCTUATION = /[，,。！!？?；;：:、“”"‘’《》〈〉（）(
 /** Enumerated lines belong to the numbered detector. */
 const ENUMERATED =
   /^(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+|[0-9０-９]+[.、．])/;
-const ENDS_SENTENCE = /[。！？!?][”’」』）)]?$/;
+/** A sentence or a lead-in ("主要内容是：", "同志们：") has come to an end. */
+const ENDS_SENTENCE = /[。！？!?：:][”’」』）)]?$/;
 
 export const TITLE_LINE_RANK = INLINE_RANK - 1;
 

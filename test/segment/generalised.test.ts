@@ -173,6 +173,9 @@ test("unnumbered heading lines between finished paragraphs; split quotation frag
     BODY,
   ].join("\n");
   assert.deepEqual(outline(text), ["1 title_line 关于九大路线", "2 title_line 关于形势和任务"]);
+  // The first heading line may follow the salutation ("同志们：").
+  const afterSalutation = ["同志们：", "提高政治站位", BODY, "压实工作责任", BODY];
+  assert.deepEqual(ids(afterSalutation.join("\n")), ["1 title_line", "2 title_line"]);
   // One heading line alone is not an outline.
   assert.deepEqual(outline(["同志们！", BODY, "关于九大路线", BODY].join("\n")), []);
 });
