@@ -16,6 +16,7 @@ import {
   type TitleParts,
 } from "./title.ts";
 import { isDateline } from "./dateline.ts";
+import { isHeadingLine } from "./heading-like.ts";
 import { isSalutationLead, isSalutationLine, salutationHeadLength } from "./salutation.ts";
 import {
   isBodyParagraph,
@@ -200,6 +201,9 @@ function readFrontMatterFromBody(lines: readonly Line[]): FrontMatter {
     const kind = classify(line.text);
     if (kind === "lead") {
       if (walked.some((w) => w.kind !== "lead") || ++leads > MAX_LEADS) break;
+    } else if (kind === "other" && isHeadingLine(line.text)) {
+      // The first outline heading (一、总体要求) may open the body right under the header.
+      if (walked.length > 0 || anchorLine === undefined || isSalutationish(anchorLine.text)) break;
     } else if (kind === "other" && !looksLikeTitleText(line.text) && !isShortFurniture(line.text)) {
       break;
     }
@@ -288,6 +292,8 @@ function readFrontMatterFromBody(lines: readonly Line[]): FrontMatter {
         squeeze(up.line.text).length >= MIN_JOINED_TITLE_LINE &&
         squeeze(titleLines[0]!.text).length >= MIN_JOINED_TITLE_LINE &&
         !/强调|指出|出席|主持|精神$/.test(up.line.text) &&
+        // A title that names its occasion or genre (在…上的讲话, …报告) is complete.
+        !/在.+上的|(?:讲话|报告|致辞|发言|讲稿)$/.test(titleLines[0]!.text) &&
         pageTitleHeadline(up.line.text) === null;
       if (!continues && !parallel) break;
       titleLines.unshift(up.line);

@@ -41,6 +41,8 @@ const MEETING_AFTER = /^[^，。；！？,]{0,24}?(?:会议|大会|全会|会|�
 const OPENING_PARAGRAPHS = 2;
 const MAX_CLOSING_DATE_LINE = 20;
 const MAX_PLAN_HEADING = 40;
+/** A target year (2010年远景目标, 2035年愿景) is no date. */
+const TARGET_AFTER = /^(?:远景|愿景|规划|目标)/;
 const HEADING_LEAD =
   /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])\s*/;
 const REVIEW_AFTER = /^(?:的)?(?:政府)?工作回顾$/;
@@ -143,14 +145,17 @@ export function findStatedYears(
     if (m) push("closing_date", 1, m, "body");
   }
 
-  // The title: a year naming the occasion (followed by 会议/报告…), else the last one.
+  // The title: a year naming the occasion (followed by 会议/报告…), else the last one. A title
+  // with two different years (关于1955年决算和1956年预算的报告) names periods, not its own year.
   if (fm.title) {
     const t = fm.title;
     const titleText = text.slice(t.start, t.end);
-    const ms = shift(nonPassing(titleText, findYearMentions(titleText, false)), t.start);
+    const ms = shift(nonPassing(titleText, findYearMentions(titleText, false)), t.start).filter(
+      (m) => !TARGET_AFTER.test(text.slice(m.end, t.end)),
+    );
     const named = ms.find((m) => MEETING_AFTER.test(text.slice(m.end, t.end)));
     const pick = named ?? ms[ms.length - 1];
-    if (pick) push("title_year", 2, pick, "title");
+    if (pick && new Set(ms.map((m) => m.year)).size === 1) push("title_year", 2, pick, "title");
   }
   return out.sort((a, b) => a.tier - b.tier || a.start - b.start);
 }

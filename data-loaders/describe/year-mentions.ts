@@ -72,12 +72,12 @@ export function findYearMentions(text: string, requireNian = true): YearMention[
   return out.sort((a, b) => a.start - b.start);
 }
 
-const RANGE_BEFORE = /(?:到|至|截至|截止到?|直至|迄|自|从|—|–|－|-|~|～)\s*$/;
+const RANGE_BEFORE = /(?:到|至|截至|截止到?|直至|迄|自|从|—|–|－|-|~|～|、)\s*$/;
 const RANGE_AFTER = /^\s*(?:以来|以前|之前|之后|以后|前|后|代|至|到|—|–|－|-|~|～|、|和|与|及)/;
 
 /**
- * A passing mention: part of a range or a time reference rather than a date (到2035年,
- * 2020年以来, 2013—2018年, 1980、1981年). Such years never name the speech's year.
+ * A passing mention: part of a range, a list or a time reference rather than a date (到2035年,
+ * 2020年以来, 2013—2018年, both years of 1980、1981年). Such years never name the speech's year.
  */
 export function isPassingMention(text: string, m: YearMention): boolean {
   const before = text.slice(Math.max(0, m.start - 4), m.start);

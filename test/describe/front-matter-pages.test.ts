@@ -162,3 +162,25 @@ test("a byline group and an author-led headline", () => {
   assert.equal(d.title, "某省政协主席张某某：以改革举措推动发展");
   assert.equal(d.level, "province");
 });
+
+test("an outline heading under the header; a complete title takes no line above it", () => {
+  const d = describeSpeech(
+    "关于加强某某工作的几点思考\n张三\n2020年1月1日\n一、总体要求和基本原则的认识\n我们要认真贯彻落实党中央的决策部署，切实加强组织领导，确保各项工作落到实处，取得实效。",
+  );
+  assert.deepEqual([d.title, d.year], ["关于加强某某工作的几点思考", 2020]);
+  const k = describeSpeech(
+    "学习贯彻全会精神专题\n在全市组织工作会议上的讲话\n（2023年1月1日）\n同志们：\n今天召开会议。",
+  );
+  assert.equal(k.title, "在全市组织工作会议上的讲话");
+});
+
+test("a title naming two periods gives no title year; the dateline decides", () => {
+  const d = describeSpeech(
+    "关于1955年国家决算和1956年国家预算的报告\n--1956年6月15日在第一届全国人民代表大会第三次会议上\n各位代表：\n现在报告。",
+  );
+  assert.deepEqual([d.year, d.year_conflict], [1956, false]);
+  const e = describeSpeech(
+    "关于1980、1981年国民经济计划安排的报告\n--1980年8月30日在第五届全国人民代表大会第三次会议上\n各位代表：\n现在报告。",
+  );
+  assert.deepEqual([e.year, e.year_conflict], [1980, false]);
+});
