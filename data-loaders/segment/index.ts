@@ -7,6 +7,12 @@
 // - sentences: partition every leaf; text.slice(start, end) === text; concatenated they
 //   reproduce the speech. sentence_id is the 0-based order in the speech.
 // Offsets are UTF-16 code units into `text`, half-open.
+//
+// Detectors (one module each) propose heading candidates: numbered (一、 （一） 1. …), title
+// lines, dash items, parallel openings and questions, inline enumerations (第一， 一是 首先),
+// headlines. Restraint is shared: series must run from 1 or repeat a pattern, an enumeration
+// inside a paragraph counts only in a heading's body, attachments and the closing are left out.
+// tree.ts nests the accepted candidates by order of appearance.
 import { findAppendixStart } from "./appendix.ts";
 import { findClosingStart } from "./closing.ts";
 import { findDashHeadings } from "./dash.ts";
@@ -39,16 +45,16 @@ export function segmentSpeech(text: string): Segmentation {
   // Headings that open paragraphs come first: they decide where a heading may also stand in
   // the middle of a paragraph (only in the body of one of them, see headedParagraphs).
   const openings = numberedOpenings(paragraphs);
-  const formal = [
+  const opening = [
     ...findNumberedHeadings(paragraphs, openings),
     ...findTitleLines(paragraphs),
     ...findDashHeadings(paragraphs),
     ...findParallelHeadings(text, paragraphs),
   ];
   const leadingInline = findInlineHeadings(text, paragraphs, () => false);
-  const headed = headedParagraphs(paragraphs, [...formal, ...leadingInline]);
+  const headed = headedParagraphs(paragraphs, [...opening, ...leadingInline]);
   const midAllowed = (i: number): boolean => headed.has(i);
-  const enumerated = [...formal, ...findInlineHeadings(text, paragraphs, midAllowed)];
+  const enumerated = [...opening, ...findInlineHeadings(text, paragraphs, midAllowed)];
   const closingStart = findClosingStart(text, paragraphs, enumerated);
   // Headline series are the weakest signal: they are looked for only before the closing, so
   // that a closing couplet ("征程万里风正劲，重任千钧再奋蹄。") cannot pass for a headline.
