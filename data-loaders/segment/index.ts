@@ -22,6 +22,7 @@ import { sentencesOfLeaves, type SentenceNode } from "./leaf-sentences.ts";
 import { findNumberedHeadings, numberedOpenings } from "./numbered.ts";
 import { findParallelHeadings } from "./parallel.ts";
 import { hanLength, splitParagraphs, type Paragraph } from "./paragraphs.ts";
+import { findQuestionHeadings } from "./questions.ts";
 import { findTitleLines } from "./title-lines.ts";
 import type { HeadingCandidate } from "./candidate.ts";
 import { buildSectionTree, selectCandidates, type SectionNode } from "./tree.ts";
@@ -50,6 +51,7 @@ export function segmentSpeech(text: string): Segmentation {
     ...findTitleLines(paragraphs),
     ...findDashHeadings(paragraphs),
     ...findParallelHeadings(text, paragraphs),
+    ...findQuestionHeadings(text, paragraphs),
   ];
   const leadingInline = findInlineHeadings(text, paragraphs, () => false);
   const headed = headedParagraphs(paragraphs, [...opening, ...leadingInline]);

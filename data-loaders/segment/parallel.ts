@@ -7,12 +7,10 @@
 //   "这是广东实现现代化的必由之路。" / "…的光明之路。" / "…的奋进之路。";
 // - consecutive paragraphs led by short phrases of one length: "观大局，…" / "抓机遇，…" / "行大道，…".
 // The last two need consecutive paragraphs: a point made in three paragraphs in a row.
-// Question headlines ("…为何建？" / "…建在哪？" / "…如何建？", style "question") are found here
-// too: paragraphs near each other opening with short questions on one subject.
 import { INLINE_RANK, headingEnd, type HeadingCandidate } from "./candidate.ts";
 import { hanLength, type Paragraph } from "./paragraphs.ts";
 
-const MIN_MEMBERS = 3;
+export const MIN_MEMBERS = 3;
 /** Members may be separated by body paragraphs of the previous member's section. */
 const MAX_PARAGRAPH_GAP = 12;
 const LONG_HEADING = 50;
@@ -96,18 +94,18 @@ function templateSeries(text: string, paragraphs: readonly Paragraph[]): Heading
 
 const MIN_SHARED_HAN = 6;
 
-function firstSentence(text: string, para: Paragraph): string {
+export function firstSentence(text: string, para: Paragraph): string {
   const sentence = para.sentences[0];
   return sentence ? text.slice(sentence.start, sentence.end) : "";
 }
 
-function commonPrefix(a: string, b: string): string {
+export function commonPrefix(a: string, b: string): string {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return a.slice(0, i);
 }
 
-function candidateAt(para: Paragraph): HeadingCandidate {
+export function candidateAt(para: Paragraph): HeadingCandidate {
   return {
     style: "parallel_opening",
     rank: INLINE_RANK,
@@ -205,44 +203,6 @@ function leadPhraseSeries(text: string, paragraphs: readonly Paragraph[]): Headi
   return found;
 }
 
-const QUESTION_MAX_HAN = 20;
-/** Members may be separated by a few paragraphs of the previous question's answer. */
-const MAX_QUESTION_GAP = 3;
-
-/** The paragraph's first sentence when it is a short question followed by its answer. */
-function openingQuestion(text: string, para: Paragraph): string | null {
-  const s = firstSentence(text, para);
-  if (!/[？?]$/.test(s) || para.sentences.length < 2) return null;
-  const han = hanLength(s);
-  return han >= 4 && han <= QUESTION_MAX_HAN ? s : null;
-}
-
-/**
- * Question headlines: paragraphs near each other that open with short questions on one
- * subject and go on to answer them ("国家战略腹地为何建？" / "…建在哪？" / "…如何建？"). Each
- * question governs the paragraphs up to the next one.
- */
-function questionSeries(text: string, paragraphs: readonly Paragraph[]): HeadingCandidate[] {
-  const found: HeadingCandidate[] = [];
-  let chain: { para: Paragraph; question: string }[] = [];
-  const flush = (): void => {
-    const shared = chain.map((m) => m.question).reduce(commonPrefix, chain[0]?.question ?? "");
-    if (chain.length >= MIN_MEMBERS && hanLength(shared) >= 2)
-      for (const { para } of chain)
-        found.push({ ...candidateAt(para), style: "question", lastParagraph: undefined });
-    chain = [];
-  };
-  for (const para of paragraphs) {
-    const question = openingQuestion(text, para);
-    if (question === null) continue;
-    const prev = chain[chain.length - 1];
-    if (prev && para.index - prev.para.index > MAX_QUESTION_GAP) flush();
-    chain.push({ para, question });
-  }
-  flush();
-  return found;
-}
-
 export function findParallelHeadings(
   text: string,
   paragraphs: readonly Paragraph[],
@@ -252,7 +212,6 @@ export function findParallelHeadings(
     ...templateSeries(text, paragraphs),
     ...sharedOpeningSeries(text, paragraphs),
     ...leadPhraseSeries(text, paragraphs),
-    ...questionSeries(text, paragraphs),
   ])
     if (!byStart.has(c.start)) byStart.set(c.start, c);
   return [...byStart.values()].sort((a, b) => a.start - b.start);
