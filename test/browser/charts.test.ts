@@ -16,6 +16,7 @@ import { serveStatic, type StaticServer } from "./static-server.ts";
 import { DIST, ensureSite } from "./site-build.ts";
 import { buildSiteOf, publishCorpus } from "./alt-site.ts";
 import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
+import { parse } from "yaml";
 
 const GOVREPORTS = join(PROJECT_ROOT, "..", "shared", "corpora", "govreports");
 const ARTIFACTS = join(PROJECT_ROOT, "test-artifacts", "charts");
@@ -84,6 +85,13 @@ function assertNoOverlap(list: Box[], what: string): void {
     for (let j = i + 1; j < list.length; j++)
       assert.ok(!overlap(list[i]!, list[j]!), `${what}: labels ${i} and ${j} overlap`);
 }
+
+/** The codebook's theme ids in order (the same codebook for every corpus). */
+const THEME_IDS: string[] = (
+  parse(readFileSync(join(PROJECT_ROOT, "lexicon", "codebook.yaml"), "utf8")) as {
+    themes: { id: string }[];
+  }
+).themes.map((t) => t.id);
 
 const corpora: [string, () => Promise<string>][] = [
   [
@@ -226,6 +234,36 @@ for (const [corpus, site] of corpora.filter(([name]) => !only || only.includes(n
         } finally {
           await g.close();
         }
+      }
+    });
+
+    test("one colour per theme: a filtered embed colours a theme as the page does", async () => {
+      const g = await guardedPage(browser);
+      const legend = () =>
+        g.page
+          .locator('#theme-bars g[aria-label="legend-item"]')
+          .evaluateAll((items) =>
+            items.map((i): [string, string] => [
+              i.querySelector("text")?.textContent ?? "",
+              i.querySelector("rect")?.getAttribute("fill") ?? "",
+            ]),
+          );
+      try {
+        await load(g, `${server.url}themes.html`);
+        await framesDrawn(g.page);
+        const onPage = new Map(await legend());
+        assert.ok(onPage.size >= 3);
+        // The third theme: by its position among the drawn themes it would take the first colour.
+        await load(
+          g,
+          `${server.url}embed/theme-bars.html?theme=${encodeURIComponent(THEME_IDS[2]!)}`,
+        );
+        const inEmbed = await legend();
+        assert.equal(inEmbed.length, 1);
+        assert.equal(onPage.get(inEmbed[0]![0]), inEmbed[0]![1], `colour of ${inEmbed[0]![0]}`);
+        assert.deepEqual(g.violations.consoleErrors, []);
+      } finally {
+        await g.close();
       }
     });
 
