@@ -86,7 +86,8 @@ export const speechesTable = defineTable<SpeechRow>({
       name: "content_year",
       type: "integer",
       nullable: true,
-      description: "Year implied by the content's dated anchors.",
+      description:
+        "Year the content's dated anchors pin down (one year, or the first of a closed two-year window); null for an open window.",
     },
     {
       name: "year_min",
@@ -98,7 +99,8 @@ export const speechesTable = defineTable<SpeechRow>({
       name: "year_max",
       type: "integer",
       nullable: true,
-      description: "Upper bound of the anchor window (inclusive).",
+      description:
+        "Upper bound of the anchor window (inclusive), capped by the page's publication stamp when there is one.",
     },
     {
       name: "declared_chars",
