@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       exclude: opts.exclude,
       csv: opts.csv,
       threads: opts.threads,
+      reuse: opts.reuse,
       onTimings: opts.timings ? (t) => console.error(JSON.stringify({ timings: t })) : undefined,
     });
   } catch (err) {

@@ -51,6 +51,8 @@ export interface RunOptions {
   csv?: CsvPolicy;
   /** DuckDB's threads (default: all cores). */
   threads?: number;
+  /** Detect text reuse between the speeches (data-loaders/reuse/). Default: true. */
+  reuse?: boolean;
 }
 
 export interface RunResult {
@@ -166,6 +168,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
             nearDuplicateThreshold: opts.nearDuplicateThreshold,
             versions: ctx.versions,
             metadata: metadata?.sha256 ?? null,
+            reuse: opts.reuse ?? true,
           })
         : null;
     const last = key && !opts.rebuild ? upToDate(opts.cacheDir!, opts.out, key) : null;
@@ -190,6 +193,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       time,
       csv: opts.csv,
       threads: opts.threads,
+      reuse: opts.reuse,
       similarities,
     });
     if (similarities) {

@@ -29,6 +29,8 @@ export interface CliOptions {
   csv: CsvPolicy;
   /** DuckDB threads; undefined = all cores. */
   threads?: number;
+  /** Detect text reuse (false: --no-reuse). */
+  reuse: boolean;
 }
 
 export const HELP = `Usage: speech-atlas --corpus <dir> --out <dir> [options]
@@ -68,6 +70,11 @@ Options:
                             (the Data page's SQL console, or DuckDB on the Parquet file)
   --threads <n>             DuckDB threads for writing the tables and the corpus statistics
                             (default: all cores; the outputs are the same bytes whatever it is)
+  --no-reuse                Skip text-reuse detection (passages of 50+ Han characters shared
+                            between speeches): reuse_passages is empty and the speeches' reuse
+                            columns are null. Its cost grows with the pairs of speeches that
+                            share passages: on a corpus assembled from one pool of paragraphs
+                            it can exceed the rest of the run
   --timings                 Print stage timings (ms) to stderr as one JSON line
   --quiet                   No progress bar and no summary
   -h, --help                Show this help
@@ -92,6 +99,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         cache: { type: "string" },
         "no-cache": { type: "boolean", default: false },
         rebuild: { type: "boolean", default: false },
+        "no-reuse": { type: "boolean", default: false },
         shard: { type: "string" },
         timings: { type: "boolean", default: false },
         metadata: { type: "string" },
@@ -131,6 +139,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     shard,
     timings: values.timings!,
     rebuild: values.rebuild!,
+    reuse: !values["no-reuse"],
     metadata: values.metadata ?? null,
     exclude: values.exclude!,
     csv,

@@ -14,7 +14,7 @@ import { literal, openEngine, type Engine } from "../publish/duckdb.ts";
 import { writePackageFiles, type OutputFile } from "../publish/package-files.ts";
 import { partsSource, sentenceTermsSource } from "../publish/speech-parts.ts";
 import { PARQUET_OPTIONS, publishTable, rowsSource, type CsvPolicy } from "../publish/tables.ts";
-import { reuseStage } from "../reuse/stage.ts";
+import { reuseStage, withoutReuse } from "../reuse/stage.ts";
 import { sqlText } from "../sql/index.ts";
 import * as tables from "../tables/index.ts";
 import type { TableSpec } from "../tables/spec.ts";
@@ -41,6 +41,8 @@ export interface FinishOptions {
   threads?: number;
   /** Similarities of near-duplicate candidates known from earlier runs (with a cache). */
   similarities?: SimilarityMemo | null;
+  /** Detect text reuse (reuse_passages, speeches' reuse columns). Default: true. */
+  reuse?: boolean;
   /** Also write hive-partitioned copies of the per-speech tables (`hive/<table>/year=…/`). */
   hive?: boolean;
 }
@@ -107,6 +109,7 @@ export async function finish(
   // Text reuse between the kept speeches (data-loaders/reuse/): the reuse_passages rows, and
   // each speech's reuse columns and reused_from_earlier flag.
   const reuse = await time("reuse", () => {
+    if (opts.reuse === false) return withoutReuse(kept.map((k) => k.speech));
     const entryOf = new Map(kept.map((k) => [k.speechId, k]));
     return reuseStage(
       kept.map((k) => k.speech),

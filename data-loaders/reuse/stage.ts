@@ -10,15 +10,29 @@ import { lexiconPhrases } from "./mask.ts";
 import type { ReuseOptions } from "./options.ts";
 import { speechReuse } from "./summary.ts";
 
+/** Null when the run skipped reuse detection (--no-reuse): unknown, not zero. */
 export interface ReuseColumns {
-  reused_chars: number;
-  reused_share: number;
-  reuse_sources: number;
+  reused_chars: number | null;
+  reused_share: number | null;
+  reuse_sources: number | null;
 }
 
 export interface ReuseStageResult<S> {
   passages: ReusePassageRow[];
   speeches: (S & ReuseColumns)[];
+}
+
+/** The stage skipped (--no-reuse): no passages, reuse columns null. */
+export function withoutReuse<S>(speeches: readonly S[]): ReuseStageResult<S> {
+  return {
+    passages: [],
+    speeches: speeches.map((s) => ({
+      ...s,
+      reused_chars: null,
+      reused_share: null,
+      reuse_sources: null,
+    })),
+  };
 }
 
 export function reuseStage<S extends Pick<SpeechRow, "speech_id" | "year" | "quality_flags">>(

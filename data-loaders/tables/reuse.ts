@@ -74,17 +74,20 @@ export const reuseSpeechColumns: readonly ColumnSpec[] = [
   {
     name: "reused_chars",
     type: "integer",
+    nullable: true,
     description:
-      "Han characters of the speech inside any passage it shares with another speech (reuse_passages; overlapping passages counted once).",
+      "Han characters of the speech inside any passage it shares with another speech (reuse_passages; overlapping passages counted once). Null in every reuse column when the run skipped reuse detection (--no-reuse).",
   },
   {
     name: "reused_share",
     type: "number",
+    nullable: true,
     description: "reused_chars / han_chars (0 when the speech has no Han characters); 4 decimals.",
   },
   {
     name: "reuse_sources",
     type: "integer",
+    nullable: true,
     description: "Number of other speeches the speech shares at least one passage with.",
   },
 ];
