@@ -44,6 +44,7 @@ const MIN_SPACED_BREAKS = 3;
 function linePieces(text: string, start: number, end: number): [number, number][] {
   if (end <= start) return [];
   const line = text.slice(start, end);
+  if (!line.includes(" ")) return [[start, end]];
   const breaks = [...line.matchAll(SPACED_BREAK)].map((m) => start + m.index);
   if (breaks.length < MIN_SPACED_BREAKS) return [[start, end]];
   const pieces: [number, number][] = [];
