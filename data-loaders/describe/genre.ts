@@ -109,13 +109,15 @@ export function classifyGenre(inp: GenreInputs): GenreDecision {
   if ((c = cue(STUDY_OPENING, opening)))
     return { genre: "study_session_remarks", rule: "opening:study", cue: c };
   if ((c = cue(REPORT_SELF, opening))) return { genre: "report", rule: "opening:report", cue: c };
-  const text = inp.text === undefined ? null : foldTraditional(inp.text);
+  const text = inp.text ?? null;
   if (
     text !== null &&
     text.length >= MIN_CONGRESS_REPORT_CHARS &&
     (c = cue(CONGRESS_OCCASION, opening))
   )
     return { genre: "report", rule: "opening:congress", cue: c };
+  // (The look ahead is only ever written in simplified characters in the texts seen; folding the
+  // whole text for it would cost more than it finds.)
   if (text !== null && (c = cue(LOOKS_BACK, opening)) && LOOKS_AHEAD.test(text))
     return { genre: "report", rule: "opening:year_summary", cue: c };
   // A speaker who closes with 发言完毕/批评指正 or addresses 各位领导 reports upward: remarks.
