@@ -70,7 +70,7 @@ function oldCheckout(rev: string): { dir: string; label: string; remove: () => v
   };
   git("worktree", "add", "--detach", dir, rev);
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
-  const label = git("log", "-1", "--format=%h %s", rev).slice(0, 90);
+  const label = `${git("log", "-1", "--format=%h", rev)}${rev === DEFAULT_OLD ? " (before DuckDB)" : ""}`;
   return { dir, label, remove: () => git("worktree", "remove", "--force", dir) };
 }
 
@@ -233,7 +233,7 @@ try {
     // percent within minutes, and the two bracket the runs' conditions.
     const before = baseline(dir);
     const results = [await measure(root, "this checkout", count)];
-    if (old) results.push(await measure(old.dir, `old: ${old.label}`, count));
+    if (old) results.push(await measure(old.dir, old.label, count));
     const after = baseline(dir);
     const base = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
     const row = (name: string, cell: (r: Result) => string) =>
