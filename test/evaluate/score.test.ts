@@ -167,6 +167,10 @@ test("heading matches: whitespace-insensitive prefix over 6 characters or the wh
   assert.equal(headingMatchScore("第一，坚持", "第二，坚持"), 0);
   assert.equal(headingMatchScore(null, "一、"), 0);
   assert.equal(headingMatchScore("", ""), 0);
+  assert.ok(
+    headingMatchScore("——我们要努力建设一个远离恐惧的世界。", "&mdash;&mdash;我们要努力建设") > 0,
+  );
+  assert.ok(headingMatchScore("“两个维护”", "&ldquo;两个维护&#8221;") > 0);
 });
 
 test("matching is one-to-one and pairs parallel headings with their own counterpart", () => {
