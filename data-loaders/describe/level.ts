@@ -62,6 +62,7 @@ const UNIT_TOKEN = new RegExp(
   `全(省|市|区|县|州|盟|旗)|(自治区|自治州|自治县|省|市|区|县|州|盟|旗)${BODY_AFTER}|\\p{Script=Han}(省|自治区)`,
   "gu",
 );
+const NATIONAL_OCCASION = /中国共产党|中华人民共和国|中国人民解放军|中国人民政治协商会议/;
 const UNIT_LEVEL: Readonly<Record<string, UnitLevel>> = {
   省: "province",
   自治区: "province",
@@ -87,7 +88,9 @@ export function levelOfBody(body: string): UnitLevel | null {
     const unit = m[1] ?? m[2] ?? m[3] ?? "";
     last = UNIT_LEVEL[unit] ?? last;
   }
-  return last;
+  // No local unit, and the occasion belongs to the Party or the state as a whole
+  // (庆祝中国共产党成立100周年大会, 中华人民共和国成立70周年招待会).
+  return last ?? (NATIONAL_OCCASION.test(body) ? "central" : null);
 }
 
 /**

@@ -204,3 +204,14 @@ test("level from a unit the title names, or a national leader as the speaker", (
   assert.equal(lvl("在某某论坛开幕式上的致辞"), "unknown");
   assert.equal(genreOf("人民日报社论：团结起来").genre, "other");
 });
+
+test("a database entry: fields, a national commemoration", () => {
+  const d = describeSpeech(
+    "标题：在庆祝中国共产党成立100周年大会上的讲话\n日期：2021-07-01\n来源：某某网\n同志们，朋友们：\n今天，在这里隆重集会。",
+  );
+  assert.deepEqual(
+    [d.title, d.year, d.genre, d.level],
+    ["在庆祝中国共产党成立100周年大会上的讲话", 2021, "conference_speech", "central"],
+  );
+  assert.equal(levelOfBody("全省庆祝中国共产党成立100周年大会"), "province");
+});
