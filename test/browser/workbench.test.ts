@@ -62,7 +62,7 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
       [
         "path,title,year,level,place,batch",
         "gov_report_1955.txt,第一届全国人民代表大会第二次会议政府工作报告（修订标题）,1956,中央,北京,A1",
-        "gov_report_1999.txt,没有这个文件,1999,,,",
+        "gov_report_1899.txt,没有这个文件,1999,,,",
         "gov_report_1957.txt,,19五7,,,",
         "gov_report_1958.txt,,1958,,,",
         "gov_report_1959.txt,,,village,,",
@@ -110,7 +110,7 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
       manifest.metadata.rejected.map((r: Row) => r.line),
       [3, 4, 6],
     );
-    assert.match(manifest.metadata.rejected[0].reason, /unknown file "gov_report_1999.txt"/);
+    assert.match(manifest.metadata.rejected[0].reason, /unknown file "gov_report_1899.txt"/);
     assert.match(manifest.metadata.rejected[1].reason, /bad year "19五7"/);
     assert.match(manifest.metadata.rejected[2].reason, /unknown level "village"/);
     // Corpus hygiene: the README, the source list and the metadata file are listed, not ingested.
@@ -271,23 +271,33 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
     const zOf = new Map(stats.map((r) => [String(r.term), Number(r.log_odds_z)]));
     const g = await guardedPage(browser);
     try {
-      await load(g, `${server.url}terms.html?a_years=1954&b_rest=1&min=1&z=0&n=50`);
+      await load(g, `${server.url}terms.html?a_years=1954&b_rest=1&min=5&z=0&n=50`);
       await g.page.locator("#compare-result").scrollIntoViewIfNeeded();
       await g.page
         .locator("#compare-result table[data-side=a] tbody tr")
         .first()
         .waitFor({ timeout: 90_000 });
-      const rows = (await g.page.locator("#compare-result tbody tr").allInnerTexts()).map((t) =>
-        t.split("\t"),
-      );
-      assert.ok(rows.length >= 50);
-      for (const [term, z] of rows) {
+      const side = async (name: string) =>
+        (
+          await g.page.locator(`#compare-result table[data-side=${name}] tbody tr`).allInnerTexts()
+        ).map((t) => t.split("\t"));
+      const a = await side("a");
+      const b = await side("b");
+      assert.ok(a.length >= 40 && b.length >= 40, `${a.length}, ${b.length} terms`);
+      // term_stats has a row for every term of the group with a corpus count ≥ 5 (its
+      // min_term_count; the page's minimum count here is 5 too): all shown but those absent from
+      // 1954 (count_a = 0), which have no row for the group.
+      let compared = 0;
+      for (const [term, z, countA] of [...a, ...b]) {
+        if (Number(countA) === 0) continue;
         assert.ok(zOf.has(term!), `${term} in term_stats`);
         assert.ok(
           Math.abs(zOf.get(term!)! - Number(z)) < 0.006,
           `${term}: page ${z}, pipeline ${zOf.get(term!)}`,
         );
+        compared++;
       }
+      assert.ok(compared >= 50, `compared ${compared} terms`);
       assertClean(g, "one year vs the rest");
     } finally {
       await g.close();
@@ -350,7 +360,7 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
     const g = await guardedPage(browser);
     try {
       await load(g, `${server.url}terms.html?q=${encodeURIComponent("改革")}`);
-      const list = g.page.locator("#term-list");
+      const list = g.page.locator("#term-list-table");
       await list.scrollIntoViewIfNeeded();
       await list.locator("tbody tr").first().waitFor({ timeout: 60_000 });
       const counts = async () =>
@@ -380,7 +390,7 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
       await list.screenshot({ path: join(SCREENS, "term-list.png") });
 
       // Collocates of the searched term, from the collocations table.
-      const collocates = await g.page.locator("#collocates tbody tr").count();
+      const collocates = await g.page.locator("#collocate-table tbody tr").count();
       assert.ok(collocates > 0, "collocates of 改革");
 
       const pick = filtered.find((t) => t !== "改革")!;
@@ -395,7 +405,7 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
       await g.page.locator("#kwic .kwic-match").first().waitFor({ timeout: 60_000 });
       assert.equal(await g.page.locator("#kwic .kwic-match").first().textContent(), pick);
 
-      const candidates = g.page.locator("#candidates");
+      const candidates = g.page.locator("#candidate-table");
       await candidates.scrollIntoViewIfNeeded();
       await candidates.locator("tbody tr").first().waitFor({ timeout: 60_000 });
       const phrase = (await candidates.locator("tbody a").first().textContent())!;
