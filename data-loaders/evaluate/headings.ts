@@ -1,42 +1,11 @@
 // Heading matching for evaluation: whitespace- and HTML-entity-insensitive, and lenient about where a heading
 // ends, because annotators and the segmenter legitimately disagree on that (a heading line
 // copied whole vs. an inline lead cut at its first full stop), but strict about where it starts.
-
-const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: " ",
-  ensp: " ",
-  emsp: " ",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  ldquo: "“",
-  rdquo: "”",
-  lsquo: "‘",
-  rsquo: "’",
-  mdash: "—",
-  ndash: "–",
-  hellip: "…",
-  middot: "·",
-};
-
-/**
- * HTML character references decoded: annotators copy headings from the raw page
- * (`&mdash;&mdash;我们要…`), the pipeline reports them from the decoded text (`——我们要…`).
- */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/giu, (whole, body: string) => {
-    const b = body.toLowerCase();
-    if (b.startsWith("#x")) return String.fromCodePoint(parseInt(b.slice(2), 16) || 0xfffd);
-    if (b.startsWith("#"))
-      return String.fromCodePoint(Math.min(Number(b.slice(1)), 0x10ffff) || 0xfffd);
-    return NAMED_ENTITIES[b] ?? whole;
-  });
-}
+import { decodeEntities } from "../ingest/entities.ts";
 
 /** Entities decoded and whitespace of any width removed: gold and output differ in both. */
 export function squeeze(s: string | null | undefined): string {
+  // Annotators copy headings from the raw page (`&mdash;&mdash;我们要…`); the output is decoded.
   return decodeEntities(s ?? "").replace(/\s+/gu, "");
 }
 

@@ -2,8 +2,9 @@
 //
 // Contract: the output has LF line endings, no BOM or zero-width characters, no empty lines
 // (a paragraph is a line), no leading/trailing whitespace on any line, single spaces inside lines,
-// and no trailing newline. Chinese punctuation is kept exactly as written: full/half-width
+// and no trailing newline, and HTML character references decoded (entities.ts). Chinese punctuation is kept exactly as written: full/half-width
 // conversion would change the text analysts quote back to the source.
+import { decodeEntities } from "./entities.ts";
 
 // U+200B-U+200D and U+2060 are invisible joiners scrapers leave behind; U+FEFF is a BOM that
 // also shows up mid-text when files are concatenated.
@@ -20,7 +21,8 @@ const SPACE_RUN = / {2,}/g;
 const EDGE_SPACE = /^[ \u3000]+|[ \u3000]+$/g;
 
 export function normalizeText(raw: string): string {
-  return raw
+  // Decoded first, so that &nbsp; becomes a space and &#8203; an invisible joiner, both handled below.
+  return decodeEntities(raw)
     .replace(ZERO_WIDTH, "")
     .replace(LINE_BREAK, "\n")
     .replace(ODD_SPACE, " ")
