@@ -2,8 +2,10 @@
 // A rallying final paragraph (同志们，让我们…) is content, not a formula, and is left to segment/.
 import { splitSentences, type Line, type Span } from "./lines.ts";
 
+// Thanks and sign-offs, good wishes before them (最后，预祝…圆满成功！) and the slogans that close
+// congress reports (…万岁！).
 const FORMULA =
-  /谢谢|发言完毕|汇报完毕|讲这些|讲到这里|就讲这么多|以上(?:是|就是)?我的|批评指正|不当之处|不妥之处|请.{0,12}指正|供参考|仅供参考/;
+  /谢谢|发言完毕|汇报完毕|讲这些|讲到这里|就讲这么多|以上(?:是|就是)?我的|批评指正|不当之处|不妥之处|请.{0,12}指正|供参考|仅供参考|^(?:最后[，,])?(?:衷心)?(?:预祝|祝愿?)|万岁/;
 const MAX_FORMULA_SENTENCE = 40;
 
 export interface Closing extends Span {

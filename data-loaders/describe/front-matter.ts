@@ -204,7 +204,11 @@ function readFrontMatterFromBody(lines: readonly Line[]): FrontMatter {
     } else if (kind === "other" && isHeadingLine(line.text)) {
       // The first outline heading (一、总体要求) may open the body right under the header.
       if (walked.length > 0 || anchorLine === undefined || isSalutationish(anchorLine.text)) break;
-    } else if (kind === "other" && !looksLikeTitleText(line.text) && !isShortFurniture(line.text)) {
+    } else if (
+      kind === "other" &&
+      !looksLikeTitleText(line.text.replace(/[，,]$/, "")) &&
+      !isShortFurniture(line.text)
+    ) {
       break;
     }
     walked.push({ line, kind });
@@ -285,7 +289,8 @@ function readFrontMatterFromBody(lines: readonly Line[]): FrontMatter {
     let k = titleAt + 1;
     while (k < walked.length && titleLines.length < 3) {
       const up = walked[k]!;
-      if (up.kind !== "other" || !looksLikeTitleText(up.line.text)) break;
+      const upText = up.line.text.replace(/[，,]$/, ""); // 再造新广东，/ 再创新奇迹
+      if (up.kind !== "other" || !looksLikeTitleText(upText)) break;
       const continues = /[、，,]$/.test(up.line.text);
       const parallel =
         formal &&
@@ -357,6 +362,17 @@ function readFrontMatterFromBody(lines: readonly Line[]): FrontMatter {
             };
       bodyStart = end + 1;
     }
+  }
+  // A speech run into one line opens with its salutation (同志们，朋友们： 今天…).
+  const head = anchorLine && !salutation ? salutationHeadLength(anchorLine.text) : 0;
+  if (anchorLine && head > 0 && head < anchorLine.text.length) {
+    const text = anchorLine.text.slice(0, head);
+    salutation = {
+      index: anchorLine.index,
+      start: anchorLine.start,
+      end: anchorLine.start + head,
+      text,
+    };
   }
   return { title, header, salutation, bodyStart, headline, published, pageHeadline };
 }

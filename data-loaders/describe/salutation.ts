@@ -5,9 +5,18 @@
 const ADDRESS = /同志们|各位|代表|领导|同事|朋友|委员|来宾|女士|先生|老师|同学/;
 const MAX_SALUTATION_CHARS = 30;
 
+/** A salutation that names several audiences (尊敬的各位领导，来自…的各位代表，同志们、朋友们：). */
+const MAX_LONG_SALUTATION_CHARS = 45;
+const LONG_SALUTATION = /^(?:尊敬的|亲爱的|各位)|(?:同志们|朋友们)[：:！!]$/;
+
 export function isSalutationLine(line: string): boolean {
   const t = line.trim();
-  if (t.length === 0 || t.length > MAX_SALUTATION_CHARS) return false;
+  if (t.length === 0) return false;
+  if (
+    t.length > MAX_SALUTATION_CHARS &&
+    !(t.length <= MAX_LONG_SALUTATION_CHARS && LONG_SALUTATION.test(t))
+  )
+    return false;
   if (!/[：:！!]$/.test(t)) return false;
   if (/[。？?；;]/.test(t)) return false;
   return ADDRESS.test(t);

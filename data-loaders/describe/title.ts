@@ -28,7 +28,7 @@ export function splitDeclaredLength(line: string): { rest: string; declared: num
 export function looksLikeTitleText(line: string): boolean {
   const { rest } = splitDeclaredLength(line);
   if (rest.length === 0 || rest.length > MAX_TITLE_CHARS) return false;
-  if (/[：:]$/.test(rest)) return false; // a salutation
+  if (/[：:，,]$/.test(rest)) return false; // a salutation, or its first line (尊敬的…书记，)
   // A sentence; a headline may carry an exclamation inside (再造新广东，再创新奇迹！黄坤明…).
   if (/[。；;]/.test(rest) || /[！？!?]$/.test(rest)) return false;
   if (isHeadingLine(rest)) return false;

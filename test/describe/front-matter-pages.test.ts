@@ -184,3 +184,28 @@ test("a title naming two periods gives no title year; the dateline decides", () 
   );
   assert.deepEqual([e.year, e.year_conflict], [1980, false]);
 });
+
+test("salutations: one naming several audiences, one opening a run-on line; closing wishes and slogans", () => {
+  const long = describeSpeech(
+    "尊敬的某某书记，\n尊敬的各位领导，来自企业、科技、教育界的各位代表，同志们、朋友们：\n今天我们齐聚一堂。",
+  );
+  assert.equal(
+    long.salutation,
+    "尊敬的某某书记，\n尊敬的各位领导，来自企业、科技、教育界的各位代表，同志们、朋友们：",
+  );
+  const runOn = describeSpeech("同志们，朋友们： 今天是新春上班的第一天，我们隆重召开大会。");
+  assert.equal(runOn.salutation, "同志们，朋友们：");
+  const wish = describeSpeech("同志们：\n要抓好落实。\n最后，预祝本次培训班圆满顺利！谢谢大家！");
+  assert.equal(wish.closing, "最后，预祝本次培训班圆满顺利！谢谢大家！");
+  const slogans = describeSpeech(
+    "同志们！\n我们一定要胜利。\n伟大的中国人民万岁！毛主席万岁！万万岁！",
+  );
+  assert.equal(slogans.closing, "伟大的中国人民万岁！毛主席万岁！万万岁！");
+});
+
+test("a title broken after a comma", () => {
+  const d = describeSpeech(
+    "坚定信心再出发，\n奋力谱写高质量发展新篇章\n——在全市经济工作会议上的讲话\n（2024年2月1日）\n同志们：\n今天召开会议。",
+  );
+  assert.equal(d.title, "坚定信心再出发，奋力谱写高质量发展新篇章");
+});
