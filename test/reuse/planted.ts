@@ -91,7 +91,7 @@ export function plantedCorpus(o: PlantOptions): PlantedCorpus {
       const [lo, hi] = [spans[0]![0], spans[spans.length - 1]![1]];
       const clash = src.used.some(([s, e]) => lo < e + 20 && s < hi + 20);
       const tooShort = spans.some(([s, e]) => hanCount(src.text.slice(s, e)) < 70);
-      if (clash || tooShort || hi > src.text.length || /\n/.test(src.text.slice(lo, hi))) continue;
+      if (clash || tooShort || hi > src.text.length) continue;
       src.used.push([lo, hi]);
       return { src, spans };
     }
