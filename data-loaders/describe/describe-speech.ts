@@ -8,6 +8,7 @@ import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
 import type { AnchorHit } from "./anchor-match.ts";
 import { splitSentences, type Line } from "./lines.ts";
 import { openingOccasionYear, titleOccasionYear } from "./occasion-year.ts";
+import { findCohortFreshmen } from "./cohort-year.ts";
 import { isBodyParagraph } from "./header-lines.ts";
 import { classifyGenre } from "./genre.ts";
 import { classifyLevel } from "./level.ts";
@@ -100,6 +101,27 @@ function occasionHits(text: string, fm: FrontMatter, body: readonly Line[]): Anc
   }));
 }
 
+/** Freshmen of a named cohort: the text falls in that cohort's first academic year. */
+function cohortHits(text: string): AnchorHit[] {
+  const first = findCohortFreshmen(text)[0];
+  if (!first) return [];
+  return [
+    {
+      anchor: {
+        id: "cohort_freshmen",
+        phrases: [],
+        pattern: null,
+        year: null,
+        not_before: first.year,
+        not_after: first.year + 1,
+        note: `${first.year}级新生: the academic year ${first.year}–${first.year + 1}`,
+      },
+      start: first.start,
+      end: first.end,
+    },
+  ];
+}
+
 export function describeSpeech(text: string, opts: DescribeOptions = {}): SpeechDescription {
   const anchors = opts.anchors ?? defaultAnchorSet().anchors;
   const lines = splitLines(text);
@@ -140,7 +162,11 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
   });
 
   const stated = findStatedYears(text, lines, fm);
-  const hits = [...findAnchorHits(text, compiled(anchors)), ...occasionHits(text, fm, bodyLines)];
+  const hits = [
+    ...findAnchorHits(text, compiled(anchors)),
+    ...occasionHits(text, fm, bodyLines),
+    ...cohortHits(text),
+  ];
   hits.sort((a, b) => a.start - b.start || a.anchor.id.localeCompare(b.anchor.id));
   const y = decideYear(text, stated, hits);
 

@@ -215,3 +215,15 @@ test("a database entry: fields, a national commemoration", () => {
   );
   assert.equal(levelOfBody("全省庆祝中国共产党成立100周年大会"), "province");
 });
+
+test("freshmen of a named cohort date a student text to that academic year", () => {
+  const d = describeSpeech(
+    "我们小组的体会\n迎新时，党员志愿者帮助2025级新生办理入学手续，解答各种问题，服务周到细致。",
+  );
+  assert.deepEqual([d.year, d.year_basis, d.year_min, d.year_max], [2025, "inferred", 2025, 2026]);
+  // A cohort that is not called freshmen says nothing about the date.
+  const e = describeSpeech(
+    "我们小组的体会\n2021级同学已经毕业多年，大家在各自的岗位上发光发热，取得了很好的成绩。",
+  );
+  assert.equal(e.year_min, null);
+});
