@@ -115,7 +115,9 @@ async function report(opts: ReportOptions): Promise<void> {
   }
   try {
     const tables = readReportTables(dataDir);
-    // First line: which data this briefing is about (a briefing of the wrong corpus looks legitimate).
+    const { params, selection } = validate(opts, tables);
+    // First line once the options are valid: which data this briefing is about (a briefing of the
+    // wrong corpus looks legitimate); a usage error stays the first line otherwise.
     const corpusName = tables.manifest.corpus?.name ?? "?";
     const origin = temp
       ? `corpus ${source.kind === "corpus" ? source.corpus : "?"}, processed now`
@@ -123,7 +125,6 @@ async function report(opts: ReportOptions): Promise<void> {
     console.error(
       `report: corpus ${corpusName} · data ${dataVersion(tables.manifest)} · from ${origin}`,
     );
-    const { params, selection } = validate(opts, tables);
     const date = dataDate(tables.speeches, process.env.SPEECH_ATLAS_DATA_DATE || null);
     const requests: ChartRequest[] = [
       { id: "theme-heatmap", kind: "theme-heatmap", params },

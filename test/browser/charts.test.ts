@@ -34,12 +34,15 @@ async function load(g: GuardedPage, url: string): Promise<void> {
 async function framesDrawn(page: Page): Promise<number> {
   await page.waitForFunction(
     () => {
-      window.scrollTo(0, document.body.scrollHeight);
+      // Sections that load when they scroll into view (the Terms log-odds) must pass through the
+      // viewport: step down a screen at a time, back to the top at the end.
+      const atEnd = window.scrollY + window.innerHeight >= document.body.scrollHeight - 2;
+      window.scrollTo(0, atEnd ? 0 : window.scrollY + window.innerHeight * 0.8);
       const figs = [...document.querySelectorAll("figure.atlas-frame")];
       return figs.every((f) => f.querySelector("svg rect, svg circle, svg path[d]"));
     },
     null,
-    { timeout: 60_000 },
+    { timeout: 60_000, polling: 100 },
   );
   await page.waitForTimeout(300);
   return page.locator("figure.atlas-frame").count();

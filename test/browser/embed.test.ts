@@ -367,8 +367,10 @@ describe("embed pages", () => {
         await g.page.waitForLoadState("networkidle");
         await g.page.waitForFunction(
           (n) => {
-            // The Terms log-odds loads its data when it scrolls into view.
-            window.scrollTo(0, document.body.scrollHeight);
+            // Sections that load when they scroll into view (the Terms log-odds) must pass through the
+            // viewport: step down a screen at a time, back to the top at the end.
+            const atEnd = window.scrollY + window.innerHeight >= document.body.scrollHeight - 2;
+            window.scrollTo(0, atEnd ? 0 : window.scrollY + window.innerHeight * 0.8);
             const figs = [...document.querySelectorAll("figure.atlas-frame")];
             return (
               !document.querySelector(".observablehq--loading") &&
@@ -377,7 +379,7 @@ describe("embed pages", () => {
             );
           },
           frames,
-          { timeout: 30_000 },
+          { timeout: 30_000, polling: 100 },
         );
         const figures = g.page.locator("figure.atlas-frame");
         assert.equal(await figures.count(), frames, `${page}: chart frames`);
