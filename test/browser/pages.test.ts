@@ -62,14 +62,17 @@ function assertClean(g: GuardedPage, what: string): void {
 async function chartsDrawn(g: GuardedPage, frames: number): Promise<void> {
   await g.page.waitForFunction(
     (n) => {
-      window.scrollTo(0, document.body.scrollHeight);
+      // Sections that load when they scroll into view (the Terms log-odds) must pass through the
+      // viewport: step down a screen at a time, back to the top at the end.
+      const atEnd = window.scrollY + window.innerHeight >= document.body.scrollHeight - 2;
+      window.scrollTo(0, atEnd ? 0 : window.scrollY + window.innerHeight * 0.8);
       const figs = [...document.querySelectorAll("figure.atlas-frame")];
       return (
         figs.length >= n && figs.every((f) => f.querySelector("svg rect, svg circle, svg path[d]"))
       );
     },
     frames,
-    { timeout: 30_000 },
+    { timeout: 30_000, polling: 100 },
   );
 }
 
