@@ -410,10 +410,8 @@ describe("corpus text that looks like markup stays text", () => {
         expected,
       );
       const line = (await g.page.locator("#kwic tbody tr").first().textContent()) ?? "";
-      assert.ok(
-        line.includes("<img src=x") && line.includes("onerror=alert(1)//"),
-        `KWIC line literal: ${line}`,
-      );
+      // The concordance may shorten its context ("onerror=alert…"): the markup shows as text.
+      assert.ok(line.includes("<img src=x onerror=alert"), `KWIC line literal: ${line}`);
       assert.equal(await g.page.locator("#kwic img").count(), 0);
 
       await load(g, `${server.url}index.html`);
