@@ -38,6 +38,22 @@ async function load(g: GuardedPage, url: string): Promise<void> {
   });
 }
 
+/** Scrolls down step by step until a block that is drawn when it comes into view exists. */
+async function reveal(g: GuardedPage, selector: string): Promise<void> {
+  await g.page.waitForFunction(
+    (sel) => {
+      if (document.querySelector(sel)) return true;
+      if (window.innerHeight + window.scrollY >= document.body.scrollHeight - 2)
+        window.scrollTo(0, 0);
+      else window.scrollBy(0, 400);
+      return false;
+    },
+    selector,
+    { timeout: 60_000, polling: 250 },
+  );
+  await g.page.locator(selector).scrollIntoViewIfNeeded();
+}
+
 function assertClean(g: GuardedPage, what: string): void {
   assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
   assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
@@ -360,8 +376,8 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
     const g = await guardedPage(browser);
     try {
       await load(g, `${server.url}terms.html?q=${encodeURIComponent("改革")}`);
+      await reveal(g, "#term-list-table");
       const list = g.page.locator("#term-list-table");
-      await list.scrollIntoViewIfNeeded();
       await list.locator("tbody tr").first().waitFor({ timeout: 60_000 });
       const counts = async () =>
         (await list.locator("tbody td:nth-child(2)").allTextContents()).map((t) =>
@@ -390,6 +406,7 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
       await list.screenshot({ path: join(SCREENS, "term-list.png") });
 
       // Collocates of the searched term, from the collocations table.
+      await reveal(g, "#collocate-table");
       const collocates = await g.page.locator("#collocate-table tbody tr").count();
       assert.ok(collocates > 0, "collocates of 改革");
 
@@ -405,8 +422,8 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
       await g.page.locator("#kwic .kwic-match").first().waitFor({ timeout: 60_000 });
       assert.equal(await g.page.locator("#kwic .kwic-match").first().textContent(), pick);
 
+      await reveal(g, "#candidate-table");
       const candidates = g.page.locator("#candidate-table");
-      await candidates.scrollIntoViewIfNeeded();
       await candidates.locator("tbody tr").first().waitFor({ timeout: 60_000 });
       const phrase = (await candidates.locator("tbody a").first().textContent())!;
       await candidates.locator("tbody a").first().click();
