@@ -4,6 +4,7 @@
 // the log-odds embed.
 import * as Plot from "npm:@observablehq/plot";
 import { GENRE, LEVEL, label } from "../lib/labels.js";
+import { chartStack, swatchLegend } from "./legend.js";
 import { logOddsScores, logOddsTop } from "../lib/logOdds.js";
 import { REST_PARAM, speechLabels } from "./params.js";
 
@@ -12,7 +13,8 @@ export const KIND = "log-odds";
 /** @param data rows {term, z, ya, yb, side: label of the group that favours it} */
 export function logOddsBars(data, { width, sides } = {}) {
   const order = [...data].sort((a, b) => b.z - a.z).map((d) => d.term);
-  return Plot.plot({
+  const range = ["#d95f02", "#1b9e77"];
+  const plot = Plot.plot({
     width,
     height: 60 + 20 * data.length,
     marginLeft: 20,
@@ -22,7 +24,7 @@ export function logOddsBars(data, { width, sides } = {}) {
       grid: true,
     },
     y: { domain: order, axis: null },
-    color: { domain: sides, range: ["#d95f02", "#1b9e77"], legend: true },
+    color: { domain: sides, range },
     marks: [
       Plot.barX(data, {
         x: "z",
@@ -74,6 +76,14 @@ export function logOddsBars(data, { width, sides } = {}) {
       Plot.ruleX([0]),
     ],
   });
+  // The two sides as an SVG legend (Plot's swatches are HTML, which downloads would lose).
+  return chartStack(
+    swatchLegend(
+      sides.map((label, i) => ({ label, color: range[i] })),
+      { width },
+    ),
+    plot,
+  );
 }
 
 /**
