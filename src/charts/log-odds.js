@@ -17,8 +17,9 @@ export function logOddsBars(data, { width, sides } = {}) {
   const plot = Plot.plot({
     width,
     height: 60 + 20 * data.length,
-    marginLeft: 20,
-    marginRight: 20,
+    // Room for the z labels at the ends of the longest bars.
+    marginLeft: 36,
+    marginRight: 36,
     x: {
       label: "← 乙组更多 more in B · 加权对数优势比 z (log-odds z) · 甲组更多 more in A →",
       grid: true,
