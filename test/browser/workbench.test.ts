@@ -272,8 +272,12 @@ describe("workbench on the government reports", { skip: !existsSync(GOVREPORTS) 
         (t) => (document.querySelector("#term-search input") as HTMLInputElement)?.value === t,
         term,
       );
-      await g.page.locator("#kwic .kwic-match").first().waitFor({ timeout: 60_000 });
-      assert.equal(await g.page.locator("#kwic .kwic-match").first().textContent(), term);
+      // The concordance redraws for the new search (the page's default search shows first).
+      await g.page.waitForFunction(
+        (t) => document.querySelector("#kwic .kwic-match")?.textContent === t,
+        term,
+        { timeout: 60_000 },
+      );
       assertClean(g, "then versus now");
     } finally {
       await g.close();
