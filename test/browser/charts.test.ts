@@ -318,7 +318,8 @@ for (const [corpus, site] of corpora.filter(([name]) => !only || only.includes(n
           );
         await g.page.locator("#sql-console textarea").fill("SELECT * FROM collocations LIMIT 5");
         await g.page.getByRole("button", { name: /运行 Run/ }).click();
-        await g.page.waitForSelector("#sql-result");
+        // The default query's result stays on screen until the new one arrives: wait for ours.
+        await g.page.waitForSelector('#sql-download[download="collocations.csv"]');
         const [download] = await Promise.all([
           g.page.waitForEvent("download"),
           g.page.locator("#sql-download").click(),
