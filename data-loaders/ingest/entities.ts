@@ -2,10 +2,10 @@
 // (`&mdash;&mdash;我们要…`, `&ldquo;两个维护&rdquo;`); removing them, as cleaning once did, lost
 // the dashes that open parallel points and the quotation marks around formulations. Pure.
 
+// Space references (&nbsp; &ensp; &emsp; &#160; …) are not decoded: a scraper's &nbsp; between
+// two Chinese characters is layout, not a space in the text, and cleaning removes it as a logged
+// removal (rule html_entity) as before.
 const NAMED: Record<string, string> = {
-  nbsp: "\u00A0",
-  ensp: "\u2002",
-  emsp: "\u2003",
   amp: "&",
   lt: "<",
   gt: ">",
@@ -30,13 +30,16 @@ function codePoint(n: number): string {
   return String.fromCodePoint(n);
 }
 
-/** Decodes numeric references and the named ones scrapers leave; unknown names stay as written. */
+/** Decodes numeric references and the named ones scrapers leave; unknown names and spaces stay as written. */
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(REFERENCE, (whole, body: string) => {
     const b = body.toLowerCase();
-    if (b.startsWith("#x")) return codePoint(parseInt(b.slice(2), 16));
-    if (b.startsWith("#")) return codePoint(Number(b.slice(1)));
-    return NAMED[b] ?? whole;
+    const decoded = b.startsWith("#x")
+      ? codePoint(parseInt(b.slice(2), 16))
+      : b.startsWith("#")
+        ? codePoint(Number(b.slice(1)))
+        : (NAMED[b] ?? whole);
+    return /^\s$/u.test(decoded) ? whole : decoded;
   });
 }

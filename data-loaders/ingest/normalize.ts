@@ -21,7 +21,7 @@ const SPACE_RUN = / {2,}/g;
 const EDGE_SPACE = /^[ \u3000]+|[ \u3000]+$/g;
 
 export function normalizeText(raw: string): string {
-  // Decoded first, so that &nbsp; becomes a space and &#8203; an invisible joiner, both handled below.
+  // Decoded first, so that &#8203; becomes an invisible joiner, removed below.
   return decodeEntities(raw)
     .replace(ZERO_WIDTH, "")
     .replace(LINE_BREAK, "\n")

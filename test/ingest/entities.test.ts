@@ -18,11 +18,9 @@ test("unknown names, controls and surrogates do not become text", () => {
   assert.equal(decodeEntities("&#0;&#xD800;&#9999999;"), "\uFFFD\uFFFD\uFFFD");
 });
 
-test("normalization decodes before it handles spaces: &nbsp; runs collapse like spaces", () => {
-  assert.equal(
-    normalizeText("&nbsp;&nbsp;同志们：\n&emsp;&emsp;现在我讲三点意见。"),
-    "同志们：\n现在我讲三点意见。",
-  );
+test("space references stay for cleaning to remove (and log); a decoded joiner is dropped", () => {
+  assert.equal(decodeEntities("会议&nbsp;。&#160;&emsp;"), "会议&nbsp;。&#160;&emsp;");
+  assert.equal(normalizeText("同志&#8203;们：&ldquo;两个维护&rdquo;"), "同志们：“两个维护”");
 });
 
 test("text without references is returned unchanged", () => {
