@@ -4,6 +4,7 @@
 // 上的讲话) or a session of the National People's Congress (在第五届全国人民代表大会第二次会议上).
 // The dates are public record; congresses and sessions are numbered the same way in every source,
 // which makes this hold for reports of any decade, unlike phrases that come and go.
+import { parseChineseNumeral } from "../segment/numerals.ts";
 import { foldTraditional } from "./traditional.ts";
 
 /** Year of the Nth CPC National Congress (1st … 20th). */
@@ -53,27 +54,10 @@ export function plenumYear(term: number, plenum: number): number | null {
   return PLENUM_YEARS[term]?.[plenum - 1] ?? null;
 }
 
-const DIGIT: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 … 九十九 as written in ordinals (十, 十九, 二十, 二十一). */
+/** 一 … 九十九 as written in ordinals (十, 十九, 二十, 二十一): the segmenter's numeral reader,
+ *  without the 零/两 it also accepts in list numbers. */
 export function chineseNumber(s: string): number | null {
-  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
-  const ten = s.indexOf("十");
-  if (ten < 0) return s.length === 1 ? (DIGIT[s] ?? null) : null;
-  const tens = ten === 0 ? 1 : (DIGIT[s.slice(0, ten)] ?? NaN);
-  const ones = ten === s.length - 1 ? 0 : (DIGIT[s.slice(ten + 1)] ?? NaN);
-  const n = tens * 10 + ones;
-  return Number.isFinite(n) ? n : null;
+  return /^[一二三四五六七八九十]{1,3}$/.test(s) ? parseChineseNumeral(s) : null;
 }
 
 const N = "([一二三四五六七八九十]{1,3})";

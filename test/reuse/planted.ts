@@ -4,18 +4,10 @@
 // substituted characters, 市 → 县, an inserted clause, a deleted stretch, and paragraphs copied in
 // the reverse order. Returns the exact spans of every planted copy on both sides.
 import type { ReuseDoc } from "../../data-loaders/reuse/detect.ts";
+import { prng } from "../../scripts/bench/generate.ts";
 
-/** mulberry32. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmarks' seeded generator, re-exported for the reuse tests.
+export { prng };
 
 /** 600 Han characters spread over the CJK block, plus 市 and 县 for the place-level edit. */
 const ALPHABET = [
