@@ -14,6 +14,7 @@ import { literal, openEngine, type Engine } from "../publish/duckdb.ts";
 import { writePackageFiles, type OutputFile } from "../publish/package-files.ts";
 import { partsSource, sentenceTermsSource } from "../publish/speech-parts.ts";
 import { PARQUET_OPTIONS, publishTable, rowsSource, type CsvPolicy } from "../publish/tables.ts";
+import { reuseGroups } from "../reuse/groups.ts";
 import { reuseStage, withoutReuse } from "../reuse/stage.ts";
 import { sqlText } from "../sql/index.ts";
 import * as tables from "../tables/index.ts";
@@ -154,6 +155,7 @@ export async function finish(
     await memory(tables.themesTable, themeRows(ctx.codebook));
     await put(tables.themeScoresTable, partsSource(tables.themeScoresTable, parts));
     await memory(tables.reusePassagesTable, reuse.passages);
+    await memory(tables.reuseGroupsTable, reuseGroups(reuse.passages));
 
     // Corpus statistics: the SQL files over the published tables (and the parts' sentences).
     await defineCorpusInputs(db, {

@@ -6,6 +6,7 @@ export { removalsTable } from "./removals.ts";
 export { manifestTable } from "./manifest.ts";
 export * from "./language.ts";
 export { reusePassagesTable } from "./reuse.ts";
+export { reuseGroupsTable } from "./reuse-groups.ts";
 export type { TableSpec, ColumnSpec, ColumnType } from "./spec.ts";
 
 import { speechesTable } from "./speeches.ts";
@@ -15,6 +16,7 @@ import { removalsTable } from "./removals.ts";
 import { manifestTable } from "./manifest.ts";
 import * as language from "./language.ts";
 import { reusePassagesTable } from "./reuse.ts";
+import { reuseGroupsTable } from "./reuse-groups.ts";
 
 /** Every published table, in publishing order (the Data page lists them in this order). */
 export const ALL_TABLES = [
@@ -32,6 +34,7 @@ export const ALL_TABLES = [
   language.termStatsTable,
   language.collocationsTable,
   reusePassagesTable,
+  reuseGroupsTable,
 ] as const;
 
 export const TABLE_NAMES: readonly string[] = ALL_TABLES.map((t) => t.name);
