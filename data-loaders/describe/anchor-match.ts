@@ -1,7 +1,9 @@
 // Finds dated anchors in a text. Matching runs on a folded view of the text (quotes, brackets and
 // spaces removed, full-width digits made ASCII) so that “十三五”规划的收官之年 and 十三五规划的收官之年
-// are one phrase; hits are mapped back to offsets in the original text.
+// are one phrase, and traditional characters are read as simplified (京漢鐵路罷工); hits are mapped
+// back to offsets in the original text.
 import type { Anchor } from "./anchors.ts";
+import { foldTraditional } from "./traditional.ts";
 
 export interface AnchorHit {
   anchor: Anchor;
@@ -46,7 +48,8 @@ export function foldForAnchors(text: string): Folded {
     origin[n++] = i;
   }
   if (text.length > runStart) parts.push(text.slice(runStart));
-  return { text: parts.join(""), origin: origin.subarray(0, n) };
+  // Traditional characters fold one code unit for one, so `origin` stays valid.
+  return { text: foldTraditional(parts.join("")), origin: origin.subarray(0, n) };
 }
 
 function escapeRegExp(s: string): string {

@@ -17,6 +17,11 @@ export interface Anchor {
   year: number | null;
   not_before: number | null;
   not_after: number | null;
+  /**
+   * A plenum's guidance is cited until the next plenum or congress: a text with no stated year
+   * and nothing later than this anchor is dated within [not_before, cited_until].
+   */
+  cited_until: number | null;
   note: string | null;
 }
 
@@ -30,6 +35,7 @@ const AnchorEntry = z
     year: Year.optional(),
     not_before: Year.optional(),
     not_after: Year.optional(),
+    cited_until: Year.optional(),
     note: z.string().optional(),
   })
   .strict()
@@ -53,6 +59,15 @@ const AnchorEntry = z
         code: "custom",
         message: "not_before is after not_after",
         path: ["not_before"],
+      });
+    if (
+      a.cited_until !== undefined &&
+      (a.not_before === undefined || a.not_after !== undefined || a.cited_until < a.not_before)
+    )
+      ctx.addIssue({
+        code: "custom",
+        message: "cited_until needs not_before (not after it) and no not_after",
+        path: ["cited_until"],
       });
     if (a.pattern !== undefined) {
       try {
@@ -128,6 +143,7 @@ export function parseAnchors(text: string, file = "anchors.yaml"): AnchorSet {
         year: single,
         not_before: single ?? a.not_before ?? null,
         not_after: single ?? a.not_after ?? null,
+        cited_until: a.cited_until ?? null,
         note: a.note ?? null,
       };
     }),

@@ -7,7 +7,13 @@ import { detectClosing } from "./closing.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
 import type { AnchorHit } from "./anchor-match.ts";
 import { splitSentences, type Line } from "./lines.ts";
-import { openingOccasionYear, titleOccasionYear } from "./occasion-year.ts";
+import {
+  firstCongressFrom,
+  openingOccasionYear,
+  titleOccasionYear,
+  unnumberedCongressReport,
+} from "./occasion-year.ts";
+import { intersectAnchors } from "./year-window.ts";
 import { findCohortFreshmen } from "./cohort-year.ts";
 import { isBodyParagraph } from "./header-lines.ts";
 import { classifyGenre } from "./genre.ts";
@@ -94,11 +100,51 @@ function occasionHits(text: string, fm: FrontMatter, body: readonly Line[]): Anc
       year: f.year,
       not_before: f.year,
       not_after: f.year,
+      cited_until: null,
       note: `held ${f.year}: ${f.cue}`,
     },
     start: Math.max(0, f.start),
     end: Math.max(0, f.start) + f.cue.length,
   }));
+}
+
+/**
+ * A Central Committee report to a congress it does not number (我代表中央委员会作关于上届代表会议以来
+ * 的工作报告) was given at the first congress held after the latest event it reports on.
+ */
+function unnumberedCongressHit(
+  text: string,
+  opening: readonly Line[],
+  anchorHits: readonly AnchorHit[],
+): AnchorHit[] {
+  for (const p of opening) {
+    for (const s of splitSentences(text, p.start, p.end)) {
+      const r = unnumberedCongressReport(text.slice(s.start, s.end));
+      if (!r) continue;
+      const window = intersectAnchors(anchorHits.map((h) => h.anchor));
+      if (window.year_min === null) return [];
+      const year = firstCongressFrom(window.year_min);
+      if (year === null || (window.year_max !== null && year > window.year_max)) return [];
+      const start = s.start + r.index;
+      return [
+        {
+          anchor: {
+            id: "occasion",
+            phrases: [],
+            pattern: null,
+            year,
+            not_before: year,
+            not_after: year,
+            cited_until: null,
+            note: `the first congress after ${window.year_min}: ${r.cue}`,
+          },
+          start,
+          end: start + r.cue.length,
+        },
+      ];
+    }
+  }
+  return [];
 }
 
 /** Freshmen of a named cohort: the text falls in that cohort's first academic year. */
@@ -114,6 +160,7 @@ function cohortHits(text: string): AnchorHit[] {
         year: null,
         not_before: first.year,
         not_after: first.year + 1,
+        cited_until: null,
         note: `${first.year}级新生: the academic year ${first.year}–${first.year + 1}`,
       },
       start: first.start,
@@ -162,9 +209,14 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
   });
 
   const stated = findStatedYears(text, lines, fm);
+  const anchorHits = findAnchorHits(text, compiled(anchors));
+  const occasions = occasionHits(text, fm, bodyLines);
   const hits = [
-    ...findAnchorHits(text, compiled(anchors)),
-    ...occasionHits(text, fm, bodyLines),
+    ...anchorHits,
+    ...occasions,
+    ...(occasions.length === 0 && stated.length === 0
+      ? unnumberedCongressHit(text, lines.slice(0, fm.bodyStart + OCCASION_PARAGRAPHS), anchorHits)
+      : []),
     ...cohortHits(text),
   ];
   hits.sort((a, b) => a.start - b.start || a.anchor.id.localeCompare(b.anchor.id));

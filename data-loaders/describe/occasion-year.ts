@@ -50,6 +50,11 @@ export function congressYear(n: number): number | null {
   return CONGRESS_YEAR[n - 1] ?? null;
 }
 
+/** The first CPC National Congress held in `year` or later. */
+export function firstCongressFrom(year: number): number | null {
+  return CONGRESS_YEAR.find((y) => y >= year) ?? null;
+}
+
 export function plenumYear(term: number, plenum: number): number | null {
   return PLENUM_YEARS[term]?.[plenum - 1] ?? null;
 }
@@ -127,4 +132,20 @@ export function openingOccasionYear(sentence: string): OccasionYear | null {
   const t = foldTraditional(sentence);
   if (OPENING_SUBJECT.test(t) || REPORTS_TO.test(t) || OUTGOING_CC.test(t)) return occasionYear(t);
   return null;
+}
+
+/**
+ * 我代表中央委员会作关于上届代表会议以来的工作报告: the Central Committee's report to a congress
+ * that does not number it (early Party documents, translations). Its year is that of the first
+ * congress after the latest dated event the report mentions (describe-speech.ts): what it reports
+ * on happened since the last congress.
+ */
+const UNNUMBERED_CC_REPORT =
+  /代表(?:党的)?中央(?:执行)?委员会[^。；！]{0,24}(?:代表大会|代表会议|大会)[^。；！]{0,12}报告|代表(?:党的)?中央(?:执行)?委员会[^。；！]{0,6}(?:向|在)(?:这次|此次|本次)?(?:党的)?(?:代表大会|代表会议|大会)[^。；！]{0,10}报告/;
+
+export function unnumberedCongressReport(sentence: string): { cue: string; index: number } | null {
+  const t = foldTraditional(sentence);
+  if (OUTGOING_CC.test(t) || CONGRESS.test(t)) return null;
+  const m = UNNUMBERED_CC_REPORT.exec(t);
+  return m ? { cue: m[0], index: m.index } : null;
 }

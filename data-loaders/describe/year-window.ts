@@ -65,6 +65,19 @@ export function contentYear(w: YearWindow): number | null {
   return w.year_max - w.year_min <= MAX_PINNED_WIDTH ? w.year_min : null;
 }
 
+/**
+ * An open window whose lower bound is a plenum's (cited_until set) closes at the next plenum or
+ * congress: a text cites the latest plenum's guidance (深入学习贯彻党的二十届三中全会精神), so one
+ * citing nothing later was given before the next was held. Weak evidence by design: the caller
+ * uses it only when no year is stated, and an anchor's own upper bound always wins.
+ */
+export function closeByLatestPlenum(w: YearWindow): { window: YearWindow; by: Anchor } | null {
+  if (w.year_min === null || w.year_max !== null || w.single !== null) return null;
+  const by = w.kept.find((a) => a.cited_until !== null && a.not_before === w.year_min);
+  if (!by || by.cited_until === null) return null;
+  return { window: { ...w, year_max: by.cited_until }, by };
+}
+
 export function windowContains(w: YearWindow, year: number): boolean {
   return (w.year_min === null || year >= w.year_min) && (w.year_max === null || year <= w.year_max);
 }

@@ -6,7 +6,12 @@ import type { Anchor } from "./anchors.ts";
 import type { AnchorHit } from "./anchor-match.ts";
 import { contextSpan } from "./lines.ts";
 import type { StatedYear } from "./stated-year.ts";
-import { contentYear, intersectAnchors, windowContains } from "./year-window.ts";
+import {
+  closeByLatestPlenum,
+  contentYear,
+  intersectAnchors,
+  windowContains,
+} from "./year-window.ts";
 
 export interface YearDecision {
   year: number | null;
@@ -39,9 +44,12 @@ export function decideYear(
   stated: readonly StatedYear[],
   hits: readonly AnchorHit[],
 ): YearDecision {
-  const window = intersectAnchors(hits.map((h) => h.anchor));
-  const content = contentYear(window);
   const chosen = stated[0] ?? null;
+  const anchored = intersectAnchors(hits.map((h) => h.anchor));
+  // Only a speech without a stated year is dated by its latest plenum (never a conflict source).
+  const closed = chosen ? null : closeByLatestPlenum(anchored);
+  const window = closed?.window ?? anchored;
+  const content = contentYear(window);
   const year = chosen?.year ?? content;
   const basis: YearBasis = chosen ? basisOf(chosen) : content !== null ? "inferred" : "unknown";
 
@@ -84,7 +92,8 @@ export function decideYear(
       ...(a.year !== null ? { year: a.year } : {}),
       ...(a.year === null && a.not_before !== null ? { not_before: a.not_before } : {}),
       ...(a.year === null && a.not_after !== null ? { not_after: a.not_after } : {}),
-      rule: `anchor:${a.id}`,
+      ...(closed?.by === a ? { not_after: closed.window.year_max as number } : {}),
+      rule: closed?.by === a ? `latest_plenum:${a.id}` : `anchor:${a.id}`,
       hits: n,
       ...(conflict ? { conflict: true } : {}),
     });

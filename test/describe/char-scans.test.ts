@@ -7,6 +7,7 @@ import { charClass } from "../../data-loaders/describe/char-class.ts";
 import { countHan } from "../../data-loaders/describe/text-stats.ts";
 import { unbalancedPairs } from "../../data-loaders/describe/quality.ts";
 import { foldForAnchors } from "../../data-loaders/describe/anchor-match.ts";
+import { foldTraditional } from "../../data-loaders/describe/traditional.ts";
 import { hanLength } from "../../data-loaders/segment/paragraphs.ts";
 import { splitSentenceSpans } from "../../data-loaders/segment/sentences.ts";
 
@@ -62,7 +63,10 @@ test("unbalancedPairs and foldForAnchors equal the per-character versions", () =
         const ch = s[i]!;
         if (dropped.test(ch)) continue;
         const code = ch.charCodeAt(0);
-        folded += code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : ch;
+        folded +=
+          code >= 0xff10 && code <= 0xff19
+            ? String.fromCharCode(code - 0xff10 + 48)
+            : foldTraditional(ch);
         origin.push(i);
       }
       const f = foldForAnchors(s);

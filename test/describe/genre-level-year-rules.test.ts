@@ -227,3 +227,27 @@ test("freshmen of a named cohort date a student text to that academic year", () 
   );
   assert.equal(e.year_min, null);
 });
+
+test("an unnumbered congress report is dated at the first congress after what it reports", () => {
+  // Traditional characters, as in translated early Party documents.
+  const d = describeSpeech(
+    "現在我代表中央委員會作關於上屆代表會議以來的工作報告。\n在京漢鐵路罷工時，我們的組織被破壞了。\n",
+  );
+  assert.equal(d.year, 1923);
+  assert.equal(d.year_basis, "inferred");
+  const rules = (JSON.parse(d.year_evidence) as { rule: string }[]).map((e) => e.rule);
+  assert.ok(rules.includes("anchor:jinghan_strike") && rules.includes("anchor:occasion"));
+  // Without a dated event there is nothing to count from: no year.
+  const bare = describeSpeech("我代表中央委员会向大会作工作报告。\n同志们辛苦了。\n");
+  assert.equal(bare.year, null);
+  // A numbered congress is read as before (the 10th: 1973), not as the next after an event.
+  const numbered = describeSpeech(
+    "同志们：\n我代表第九届中央委员会向大会作报告。\n无产阶级文化大革命取得了伟大胜利。\n",
+  );
+  assert.equal(numbered.year, 1973);
+});
+
+test("events of revolutionary history bound a text's year from below", () => {
+  const d = describeSpeech("同志们：\n遵义会议以后，我们党在皖南事变中吸取了教训。\n");
+  assert.deepEqual([d.year_min, d.year_max, d.year], [1941, null, null]);
+});

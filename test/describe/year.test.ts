@@ -83,14 +83,39 @@ test("only 今年 and anchors: the year is inferred from the anchors", () => {
 });
 
 test("an open anchor window gives no year, only the window", () => {
-  const d = describeSpeech(
-    "同志们：\n我们要深入学习贯彻党的二十大和二十届三中全会精神。\n要抓好落实。",
-  );
-  assert.equal(d.year_min, 2024);
+  const d = describeSpeech("同志们：\n我们要深入学习贯彻党的二十大精神。\n要抓好落实。");
+  assert.equal(d.year_min, 2022);
   assert.equal(d.year_max, null);
   assert.equal(d.content_year, null);
   assert.equal(d.year, null);
   assert.equal(d.year_basis, "unknown");
+});
+
+test("a latest plenum closes an open window at the next one: its year is inferred", () => {
+  const d = describeSpeech(
+    "同志们：\n我们要深入学习贯彻党的二十大和二十届三中全会精神。\n要抓好落实。",
+  );
+  assert.deepEqual([d.year_min, d.year_max, d.year, d.year_basis], [2024, 2025, 2024, "inferred"]);
+  const rules = evidence(d).map((e) => e.rule);
+  assert.ok(rules.includes("latest_plenum:plenum_20_3"), rules.join());
+  // Something later than the plenum keeps the window open and the year empty.
+  const later = describeSpeech(
+    "同志们：\n学习贯彻二十届三中全会和二十届四中全会精神。\n要抓好落实。",
+  );
+  assert.deepEqual([later.year_min, later.year_max, later.year], [2025, null, null]);
+  // A plenum that is not the latest evidence closes nothing.
+  const older = describeSpeech(
+    "同志们：\n十八届三中全会以来，我们坚持以习近平同志为核心的党中央。\n",
+  );
+  assert.equal(older.year, null);
+});
+
+test("a latest plenum never overrides or contradicts a stated year", () => {
+  const d = describeSpeech(
+    "（2026年3月5日）\n同志们：\n我们要深入学习贯彻二十届三中全会精神。\n要抓好落实。",
+  );
+  assert.equal(d.year, 2026);
+  assert.equal(d.year_conflict, false);
 });
 
 test("a closed window of two years gives its first year; a wider one none", () => {
