@@ -27,6 +27,7 @@ import {
   type SummaryInput,
 } from "./summary.ts";
 import { readReportTables, type ReportTables } from "./tables.ts";
+import { reuseFigures } from "./reuse.ts";
 
 /** Chart width in CSS px: fits A4 portrait between 15 mm margins (180 mm ≈ 680 px). */
 const CHART_WIDTH = 670;
@@ -133,12 +134,19 @@ async function report(opts: ReportOptions): Promise<void> {
     ];
     const parsed = parseChartParams("formulation-trend", (n) => params[n], tables) as ChartParams;
     const selected = parsed.selected;
+    // Text reuse: figures and the two reuse charts only when the selection shares passages.
+    const reuse = reuseFigures(selected, tables);
+    if (reuse) {
+      requests.push({ id: "reuse-ranking", kind: "reuse-ranking", params });
+      if (reuse.group_count) requests.push({ id: "reuse-groups", kind: "reuse-groups", params });
+    }
 
     const renderer = await Renderer.open();
     let charts;
     const outDir = resolve(opts.out);
     try {
-      const { sentences: _s, hits: _h, ...chartTables } = tables;
+      // The browser gets what the charts draw from (not the sentences, hits or passage pairs).
+      const { sentences: _s, hits: _h, reusePassages: _p, ...chartTables } = tables;
       charts = await renderer.charts(chartTables, requests, { width: CHART_WIDTH, date });
       const corpus = corpusName;
       const heat = charts.find((c) => c.kind === "theme-heatmap")!;
@@ -168,6 +176,7 @@ async function report(opts: ReportOptions): Promise<void> {
         dataSource: temp
           ? `${source.kind === "corpus" ? source.corpus : "?"} (${source.why}), processed for this report`
           : `${dataDir} (${source.why})`,
+        reuse,
         charts: charts.map((c) => ({
           id: c.id,
           title: c.title,
@@ -210,8 +219,16 @@ async function report(opts: ReportOptions): Promise<void> {
               examples: g.examples.length,
             })),
             data_date: date,
+            reuse: reuse && {
+              speeches: reuse.speeches,
+              with_reuse: reuse.with_reuse,
+              share: reuse.share,
+              from_earlier: reuse.from_earlier,
+              groups: reuse.group_count,
+              examples: reuse.examples.length,
+            },
             layout:
-              "page 1 summary; example sentences; one page per chart; then the list of speeches",
+              "page 1 summary; example sentences; text reuse (when found); one page per chart; then the list of speeches",
             charts: charts.map((c) => ({
               id: c.id,
               kind: c.kind,

@@ -1,11 +1,13 @@
 // The briefing as one self-contained HTML file: CSS inline, charts inline as SVG, no script and no
 // link to anything, so it opens from disk, mails as one attachment and prints as it looks.
 // Layout contract (the PDF's page count follows from it): page 1 summary, a page of example
-// sentences (when there are any), one page per chart,
+// sentences (when there are any), a page of text reuse (when the selection shares passages),
+// one page per chart,
 // then the list of speeches (one page for a handful of speeches, more for long lists).
 import type { SpeechLike } from "../../src/charts/params.js";
 import type { RenderedChart } from "./render.ts";
 import type { SummaryInput } from "./summary.ts";
+import { reuseHtml } from "./reuse.ts";
 
 const esc = (s: unknown): string =>
   String(s ?? "")
@@ -33,6 +35,11 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .examples ol { margin: 0; padding-left: 1.2rem; font-size: 0.85rem; }
 .examples mark { background: #fde68a; }
 .examples .src { color: #666; font-size: 0.75rem; }
+.reuse { break-before: page; }
+.reuse h3 { font-size: 0.95rem; margin: 0.8rem 0 0.2rem; }
+.reuse ol { margin: 0; padding-left: 1.2rem; font-size: 0.85rem; }
+.reuse li { margin-bottom: 0.4rem; }
+.reuse .src { color: #666; font-size: 0.75rem; }
 @media print { body { padding: 0; } }`;
 
 /** Strips the XML declaration: the SVG goes inline into HTML. */
@@ -94,6 +101,7 @@ ${s.examples
 </section>`
     : ""
 }
+${s.reuse ? reuseHtml(s.reuse) : ""}
 ${charts
   .map(
     (c) => `<section class="chart" id="${esc(c.id)}">

@@ -1,6 +1,7 @@
 // The briefing's numbers in words: which themes and formulations are strongest in the selection.
 // Pure functions over the rows the charts drew, so summary, HTML and CSVs cannot disagree.
 import type { ExampleGroup } from "./examples.ts";
+import { reuseMarkdown, type ReuseFigures } from "./reuse.ts";
 import type { FormulationLike, HitLike, Row, SpeechLike } from "../../src/charts/params.js";
 
 export interface ThemeStrength {
@@ -100,6 +101,8 @@ export interface SummaryInput {
   examples: ExampleGroup[];
   /** Where the data came from (folder and why it was chosen). */
   dataSource: string;
+  /** Text reuse in the selection; null when it shares no passage (nothing is said). */
+  reuse: ReuseFigures | null;
 }
 
 const f1 = (n: number): string => n.toFixed(1);
@@ -156,6 +159,7 @@ export function summaryMarkdown(s: SummaryInput): string {
       lines.push("");
     }
   }
+  if (s.reuse) lines.push("", ...reuseMarkdown(s.reuse));
   lines.push("", "## 图表 Charts", "");
   lines.push(
     ...s.charts.map(

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { readParquet } from "parquet-wasm";
 import type { HitRow, SentenceRow } from "./examples.ts";
+import type { PassageLike } from "./reuse.ts";
+import type { ReuseGroupLike } from "../../src/lib/reuse.js";
 import {
   plainRows,
   type HitLike,
@@ -22,6 +24,9 @@ export interface ReportTables {
   themeScores: ThemeScoreLike[];
   formulations: FormulationLike[];
   formulationHits: HitLike[];
+  /** Text reuse (empty for output without the reuse tables). */
+  reuseGroups: ReuseGroupLike[];
+  reusePassages: PassageLike[];
   manifest: {
     corpus?: { name?: string };
     pipeline?: { version?: string };
@@ -40,6 +45,11 @@ function readTable<T>(dir: string, name: string, columns?: string[]): T[] {
       ).intoIPCStream(),
     ),
   );
+}
+
+/** A table that older outputs lack: no file, no rows. */
+function readOptional<T>(dir: string, name: string, columns?: string[]): T[] {
+  return existsSync(join(dir, `${name}.parquet`)) ? readTable<T>(dir, name, columns) : [];
 }
 
 export function readReportTables(dir: string): ReportTables {
@@ -67,6 +77,8 @@ export function readReportTables(dir: string): ReportTables {
       "end",
       "text",
     ]),
+    reuseGroups: readOptional<ReuseGroupLike>(dir, "reuse_groups"),
+    reusePassages: readOptional<PassageLike>(dir, "reuse_passages"),
     manifest: JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")),
   };
 }

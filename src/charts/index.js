@@ -11,6 +11,8 @@ import * as outlineProfile from "./outline-profile.js";
 import * as termBySpeech from "./term-by-speech.js";
 import * as termTrend from "./term-trend.js";
 import * as logOdds from "./log-odds.js";
+import * as reuseRanking from "./reuse-ranking.js";
+import * as reuseGroups from "./reuse-groups.js";
 import { NORMALISED } from "./captions.js";
 import { sourceLine } from "./params.js";
 
@@ -24,12 +26,15 @@ export const CHARTS = Object.fromEntries(
     termBySpeech,
     termTrend,
     logOdds,
+    reuseRanking,
+    reuseGroups,
   ].map((m) => [m.KIND, m]),
 );
 
 /**
  * @param parsed  a successful parseChartParams(...) result
- * @param tables  plain rows of speeches, themes, themeScores, formulations, formulationHits, manifest …
+ * @param tables  plain rows of speeches, themes, themeScores, formulations, formulationHits, manifest,
+ *                 reuseGroups (the reuse-groups chart) …
  * @param options {date?: data date override (SPEECH_ATLAS_DATA_DATE), id?: DOM id}
  */
 export function chartSpec(parsed, tables, { date, id } = {}) {

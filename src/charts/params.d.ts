@@ -9,7 +9,9 @@ export type ChartKind =
   | "outline-profile"
   | "term-by-speech"
   | "term-trend"
-  | "log-odds";
+  | "log-odds"
+  | "reuse-ranking"
+  | "reuse-groups";
 export type Pool = "pooled" | "mean";
 export type GroupKind = "speech" | "year" | "level" | "genre";
 /** What a `term` parameter resolved to (src/lib/search.js resolveSearch). */
@@ -98,6 +100,8 @@ export interface ChartParams {
   speech?: SpeechLike;
   /** log-odds: the two groups (b = "rest": all other speeches) and the bars per side */
   groups?: { kind: GroupKind; a: string; b: string; n: number };
+  /** reuse-ranking, reuse-groups: bars or groups drawn */
+  top?: number;
 }
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -108,6 +112,7 @@ export const POOLS: Pool[];
 export const GROUP_KINDS: GroupKind[];
 export const REST_PARAM: "rest";
 export const TOP_N: { min: number; max: number; default: number };
+export const TOP_ROWS: { min: number; max: number; default: number };
 export const CHART_KINDS: Record<ChartKind, string[]>;
 export function plainRows<T = Record<string, unknown>>(rows: Iterable<unknown>): T[];
 export function parseList(value: unknown): string[];

@@ -194,7 +194,12 @@ export const CHART_KINDS = {
   "term-by-speech": ["speeches", "years", "term"],
   "term-trend": ["speeches", "years", "term", "pool"],
   "log-odds": ["kind", "a", "b", "n"],
+  "reuse-ranking": ["speeches", "years", "top"],
+  "reuse-groups": ["speeches", "years", "top"],
 };
+
+/** `top`: bars (reuse-ranking) or groups (reuse-groups) drawn. */
+export const TOP_ROWS = { min: 1, max: 200, default: 20 };
 
 /** Year aggregations: pooled Σhits/Σchars (long speeches weigh more) or the mean of per-speech values. */
 export const POOLS = ["pooled", "mean"];
@@ -341,6 +346,21 @@ export function parseChartParams(
       out.speech = speech;
       out.selected = [speech];
       out.params.speech = id;
+    }
+  }
+  if (allowed.includes("top")) {
+    const raw = get("top");
+    out.top = TOP_ROWS.default;
+    if (raw != null && raw !== "") {
+      const top = Number(raw);
+      if (!Number.isInteger(top) || top < TOP_ROWS.min || top > TOP_ROWS.max)
+        errors.push(
+          `top must be a whole number from ${TOP_ROWS.min} to ${TOP_ROWS.max}, got "${raw}"`,
+        );
+      else {
+        out.top = top;
+        if (top !== TOP_ROWS.default) out.params.top = String(top);
+      }
     }
   }
   if (kind === "log-odds") {

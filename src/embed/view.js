@@ -23,14 +23,18 @@ export function embedTables({
   sections,
   sentences,
   speechTerms,
+  reuseGroups,
 }) {
-  const scores = plainRows(themeScores);
+  // The reuse embeds load only speeches, reuse_groups and the manifest.
+  const rowsOf = (t) => (t ? plainRows(t) : []);
+  const scores = rowsOf(themeScores);
   return {
     speeches: plainRows(speeches),
-    themes: plainRows(themes),
+    themes: rowsOf(themes),
     themeScores: sections ? scores : scores.filter((d) => d.section_id === "_all"),
-    formulations: plainRows(formulations),
-    formulationHits: plainRows(formulationHits),
+    formulations: rowsOf(formulations),
+    formulationHits: rowsOf(formulationHits),
+    reuseGroups: rowsOf(reuseGroups),
     sections: sections ? plainRows(sections) : [],
     sentences: sentences ? plainRows(sentences) : [],
     speechTerms: speechTerms ? plainRows(speechTerms) : [],
@@ -47,6 +51,8 @@ const EXAMPLES = {
   "term-by-speech": "?term=两个维护",
   "term-trend": "?term=干部&pool=pooled",
   "log-odds": "?kind=year&a=2023&b=rest&n=15",
+  "reuse-ranking": "?years=2019-2023&top=50",
+  "reuse-groups": "?top=30",
 };
 
 /**
