@@ -134,6 +134,17 @@ function candidateScanner(compiled: readonly CompiledAnchor[]): (text: string) =
   return scan;
 }
 
+/** 今年是 / 今年恰逢 / 今年正值 (this year is …) right before an anniversary, folded like the text. */
+const THIS_YEAR_IS = /今年(?:是|恰逢|正值|适逢|又逢|迎来)[^。；！？]{0,8}$/u;
+
+/** The anchor a hit stands for: an anniversary announced as this year's pins its own year. */
+function pinnedByThisYear(anchor: Anchor, folded: string, at: number): Anchor {
+  if (anchor.this_year === null || !THIS_YEAR_IS.test(folded.slice(Math.max(0, at - 16), at)))
+    return anchor;
+  const y = anchor.this_year;
+  return { ...anchor, id: `${anchor.id}_this_year`, year: y, not_before: y, not_after: y };
+}
+
 export function findAnchorHits(text: string, compiled: readonly CompiledAnchor[]): AnchorHit[] {
   const folded = foldForAnchors(text);
   const candidates = candidateScanner(compiled)(folded.text);
@@ -145,7 +156,7 @@ export function findAnchorHits(text: string, compiled: readonly CompiledAnchor[]
       if (m[0].length === 0) continue;
       const start = folded.origin[m.index] ?? 0;
       const end = (folded.origin[m.index + m[0].length - 1] ?? start) + 1;
-      hits.push({ anchor, start, end });
+      hits.push({ anchor: pinnedByThisYear(anchor, folded.text, m.index), start, end });
     }
   });
   return hits.sort((a, b) => a.start - b.start || a.anchor.id.localeCompare(b.anchor.id));

@@ -22,6 +22,8 @@ export interface Anchor {
    * and nothing later than this anchor is dated within [not_before, cited_until].
    */
   cited_until: number | null;
+  /** An anniversary's own year: pinned when the text says 今年是 (this year is) before it. */
+  this_year: number | null;
   note: string | null;
 }
 
@@ -36,6 +38,7 @@ const AnchorEntry = z
     not_before: Year.optional(),
     not_after: Year.optional(),
     cited_until: Year.optional(),
+    this_year: Year.optional(),
     note: z.string().optional(),
   })
   .strict()
@@ -144,6 +147,7 @@ export function parseAnchors(text: string, file = "anchors.yaml"): AnchorSet {
         not_before: single ?? a.not_before ?? null,
         not_after: single ?? a.not_after ?? null,
         cited_until: a.cited_until ?? null,
+        this_year: a.this_year ?? null,
         note: a.note ?? null,
       };
     }),

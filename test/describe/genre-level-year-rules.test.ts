@@ -251,3 +251,19 @@ test("events of revolutionary history bound a text's year from below", () => {
   const d = describeSpeech("同志们：\n遵义会议以后，我们党在皖南事变中吸取了教训。\n");
   assert.deepEqual([d.year_min, d.year_max, d.year], [1941, null, null]);
 });
+
+test("an anniversary announced as this year's pins its own year; mentioned in passing, a window", () => {
+  const pinned = describeSpeech("同志们：\n今年是新中国成立70周年，我们召开这次会议。\n");
+  assert.deepEqual([pinned.year, pinned.year_min, pinned.year_max], [2019, 2019, 2019]);
+  const rules = (JSON.parse(pinned.year_evidence) as { rule: string }[]).map((e) => e.rule);
+  assert.ok(rules.includes("anchor:prc_70th_this_year"), rules.join());
+  const passing = describeSpeech("同志们：\n在庆祝新中国成立70周年的时候，我们回顾历史。\n");
+  assert.deepEqual([passing.year_min, passing.year_max], [2018, 2020]);
+});
+
+test("a dateline in square or tortoise-shell brackets under the title is explicit", () => {
+  for (const line of ["【2018年7月3日】", "〔2018年7月3日〕"]) {
+    const d = describeSpeech(`在全市组织工作会议上的讲话\n${line}\n同志们：\n今天我们召开会议。\n`);
+    assert.deepEqual([d.year, d.year_basis], [2018, "explicit"], line);
+  }
+});
