@@ -5,8 +5,8 @@
 //
 // An entry is three files under `<dir>/<key[0:2]>/`:
 //   <key>.txt         the cleaned text (duplicate detection reads it for candidate pairs)
-//   <key>.parts.json  the speech's rows of every per-speech table, column by column, and its
-//                     sentences' terms: the part DuckDB reads (publish/speech-parts.ts)
+//   <key>.part.csv    the speech's rows of every per-speech table and its sentences' terms, as
+//                     CSV lines (publish/speech-parts.ts): what DuckDB reads
 //   <key>.json        the compact outcome (speech row, MinHash signature, candidates, ...)
 // Each is written to a temporary name and renamed; the outcome file comes last, so an entry
 // whose outcome file exists is complete (a crash leaves at most unused files, which prune()
@@ -19,7 +19,7 @@ import { statusOf, type InputDigests } from "./input-digests.ts";
 import { statSync } from "node:fs";
 
 /** Bumped when the shape of an entry changes (old entries then simply stop matching). */
-export const CACHE_FORMAT = 12;
+export const CACHE_FORMAT = 13;
 
 /** Where an entry's files are. */
 export interface EntryFiles {
@@ -45,7 +45,7 @@ export class SpeechCache {
 
   files(key: string): EntryFiles {
     const base = join(this.dir, key.slice(0, 2), key);
-    return { key, outcome: `${base}.json`, text: `${base}.txt`, parts: `${base}.parts.json` };
+    return { key, outcome: `${base}.json`, text: `${base}.txt`, parts: `${base}.part.csv` };
   }
 
   /** The SHA-256 of a corpus file's bytes (what its key covers), or null when it cannot be
@@ -84,11 +84,16 @@ export class SpeechCache {
     return outcome.kind === "readable" ? { ...outcome, entry } : null;
   }
 
-  put(key: string, outcome: CompactOutcome, text: string, parts: string): ReadableOutcome {
+  put(
+    key: string,
+    outcome: CompactOutcome,
+    text: string,
+    part: string | Uint8Array,
+  ): ReadableOutcome {
     const entry = this.files(key);
     mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
     atomicWrite(entry.text, text);
-    atomicWrite(entry.parts, parts);
+    atomicWrite(entry.parts, part);
     atomicWrite(entry.outcome, JSON.stringify(outcome));
     return { ...outcome, entry };
   }
@@ -108,14 +113,14 @@ export class SpeechCache {
         const key = name.slice(0, 64);
         if (keep.has(key) && !name.endsWith(".tmp")) continue;
         rmSync(join(this.dir, sub, name), { force: true });
-        if (name.endsWith(".json") && !name.endsWith(".parts.json")) removed++;
+        if (name.endsWith(".json")) removed++;
       }
     }
     return removed;
   }
 }
 
-function atomicWrite(file: string, data: string): void {
+function atomicWrite(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);

@@ -11,30 +11,8 @@ import { speechId } from "../ingest/speech-id.ts";
 import type { Encoding, ManifestRow, SpeechRow } from "../types.ts";
 import type { EntryFiles, SpeechCache } from "./cache.ts";
 import type { PipelineContext } from "./context.ts";
-import { processSpeech, type SpeechResult } from "./process-speech.ts";
-import * as tables from "../tables/index.ts";
-import type { TableSpec } from "../tables/spec.ts";
-
-/** Per-speech tables: each speech's rows are in its part, published in speech_id order. */
-export const SPEECH_TABLES = [
-  "sections",
-  "sentences",
-  "removals",
-  "terms",
-  "formulation_hits",
-  "theme_scores",
-] as const;
-export type SpeechTable = (typeof SPEECH_TABLES)[number];
-
-/** The published table each per-speech table's rows belong to. */
-export const SPEECH_TABLE_SPECS: Record<SpeechTable, TableSpec<any>> = {
-  sections: tables.sectionsTable,
-  sentences: tables.sentencesTable,
-  removals: tables.removalsTable,
-  terms: tables.termsTable,
-  formulation_hits: tables.formulationHitsTable,
-  theme_scores: tables.themeScoresTable,
-};
+import { processSpeech } from "./process-speech.ts";
+import { encodePart } from "../publish/speech-parts.ts";
 
 export interface CompactOutcome {
   kind: "readable";
@@ -50,8 +28,8 @@ export interface CompactOutcome {
   /** Formulation-candidate occurrences in the text (language/candidates.ts, per-speech half). */
   candidates: Occurrence[];
   speech: SpeechRow;
-  /** Its row count in each per-speech table. */
-  rowCounts: Record<SpeechTable, number>;
+  /** Byte length of each section of its part (publish/speech-parts.ts, PART_TABLES order). */
+  partBytes: number[];
 }
 
 export type ReadableOutcome = CompactOutcome & { entry: EntryFiles };
@@ -64,33 +42,6 @@ export interface FileTimings {
   cacheHits: number;
   /** Cache hits found without reading the input (pool.ts, input-digests.ts). */
   digestsReused?: number;
-}
-
-/**
- * A speech's part: its rows of each per-speech table column by column (speech_id once, not per
- * row), and the distinct kept terms of each of its sentences, in sentence order (what
- * collocations.sql counts). Columnar JSON: DuckDB's JSON reader takes it as lists it unnests.
- */
-export function speechPart(r: SpeechResult): string {
-  const part: Record<string, unknown> = { speech_id: r.speech.speech_id };
-  const rows: Record<SpeechTable, readonly object[]> = {
-    sections: r.sections,
-    sentences: r.sentences,
-    removals: r.removals,
-    terms: r.terms,
-    formulation_hits: r.hits,
-    theme_scores: r.themeScores,
-  };
-  for (const table of SPEECH_TABLES) {
-    const columns: Record<string, unknown[]> = {};
-    for (const c of SPEECH_TABLE_SPECS[table].columns) {
-      if (c.name === "speech_id") continue;
-      columns[c.name] = rows[table].map((row) => (row as Record<string, unknown>)[c.name] ?? null);
-    }
-    part[table] = columns;
-  }
-  part.sentence_terms = r.sentenceTokens.map((words) => [...new Set(words)]);
-  return JSON.stringify(part);
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -135,6 +86,17 @@ export async function processFile(
   t = performance.now();
   const id = speechId(file.text);
   const r = processSpeech({ speechId: id, file, cleaned }, ctx);
+  const part = encodePart(
+    {
+      sections: r.sections,
+      sentences: r.sentences,
+      removals: r.removals,
+      terms: r.terms,
+      formulation_hits: r.hits,
+      theme_scores: r.themeScores,
+    },
+    r.sentenceTokens.map((words) => [...new Set(words)]),
+  );
   const outcome: CompactOutcome = {
     kind: "readable",
     path: file.path,
@@ -146,16 +108,8 @@ export async function processFile(
     textDigest: createHash("sha256").update(cleaned.text).digest("hex"),
     candidates: candidateOccurrences({ speech_id: id, text: cleaned.text }),
     speech: r.speech,
-    rowCounts: {
-      sections: r.sections.length,
-      sentences: r.sentences.length,
-      removals: r.removals.length,
-      terms: r.terms.length,
-      formulation_hits: r.hits.length,
-      theme_scores: r.themeScores.length,
-    },
+    partBytes: part.bytes,
   };
-  const part = speechPart(r);
   timings.process += performance.now() - t;
-  return store.put(key, outcome, cleaned.text, part);
+  return store.put(key, outcome, cleaned.text, part.data);
 }

@@ -12,7 +12,7 @@ import { themeRows } from "../language/themes.ts";
 import { defineCorpusInputs } from "../publish/corpus-stats.ts";
 import { literal, openEngine, type Engine } from "../publish/duckdb.ts";
 import { writePackageFiles, type OutputFile } from "../publish/package-files.ts";
-import { partsSource, sentenceTermsSource } from "../publish/speech-parts.ts";
+import { assembleParts, partsSource, sentenceTermsSource } from "../publish/speech-parts.ts";
 import { PARQUET_OPTIONS, publishTable, rowsSource, type CsvPolicy } from "../publish/tables.ts";
 import { reuseGroups } from "../reuse/groups.ts";
 import { reuseStage, withoutReuse } from "../reuse/stage.ts";
@@ -131,7 +131,13 @@ export async function finish(
     const outputs: OutputFile[] = [];
     const rowCounts: Record<string, number> = {};
     const csv = opts.csv ?? "auto";
-    const parts = kept.map((k) => k.entry.parts);
+    // The kept speeches' parts, appended table by table into one CSV each (read, not parsed).
+    const parts = await time("assemble_parts", () =>
+      assembleParts(
+        kept.map((k) => ({ file: k.entry.parts, bytes: k.partBytes })),
+        scratch,
+      ),
+    );
     const put = (spec: TableSpec<any>, source: string) =>
       time(`write_${spec.name}`, async () => {
         const r = await publishTable(db, spec, source, opts.out, csv);
