@@ -2,7 +2,8 @@
 //
 // Contract: the output has LF line endings, no BOM or zero-width characters, no empty lines
 // (a paragraph is a line), no leading/trailing whitespace on any line, single spaces inside lines,
-// and no trailing newline, and HTML character references decoded (entities.ts). Chinese punctuation is kept exactly as written: full/half-width
+// and no trailing newline, HTML character references decoded (entities.ts) and a line break after
+// each block-level HTML end tag. Chinese punctuation is kept exactly as written: full/half-width
 // conversion would change the text analysts quote back to the source.
 import { decodeEntities } from "./entities.ts";
 
@@ -19,10 +20,15 @@ const ODD_SPACE = /[\t\u00A0\u2000-\u200A\u202F\u205F]/g;
 const SPACE_RUN = / {2,}/g;
 // Paragraph indents in Chinese documents are usually two U+3000 characters: stray whitespace.
 const EDGE_SPACE = /^[ \u3000]+|[ \u3000]+$/g;
+// A scraped page's paragraphs can all sit on one source line (<p>…</p><p>…</p>): a line break
+// after each block-level end tag or <br> keeps one paragraph per line, as the page showed them.
+// The tags themselves stay for cleaning to remove and log (rule html_tag).
+const BLOCK_END = /(<\/(?:p|div|h[1-6]|li|tr|section|article|blockquote)\s*>|<br\s*\/?>)(?!\n)/gi;
 
 export function normalizeText(raw: string): string {
   // Decoded first, so that &#8203; becomes an invisible joiner, removed below.
   return decodeEntities(raw)
+    .replace(BLOCK_END, "$1\n")
     .replace(ZERO_WIDTH, "")
     .replace(LINE_BREAK, "\n")
     .replace(ODD_SPACE, " ")

@@ -124,7 +124,7 @@ test("URLs, HTML and markdown markup are stripped inline; the words around them 
   const cases: [string, string][] = [
     ["详见 http://www.gov.cn/zhengce/2023-06/30/content_1.htm 文件精神。", "详见 文件精神。"],
     ["全文见www.12371.cn。", "全文见。"],
-    ["<p>同志们：</p><p>今天<strong>召开</strong>会议&nbsp;。</p>", "同志们：今天召开会议。"],
+    ["<p>同志们：</p><p>今天<strong>召开</strong>会议&nbsp;。</p>", "同志们：\n今天召开会议。"], // one paragraph a <p>,
     [
       "<div>\n<script type=\"text/javascript\">\nvar a = '<p>会议</p>';\n</script>\n正文第一段。\n</div>",
       "正文第一段。",

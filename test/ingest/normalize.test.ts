@@ -14,6 +14,16 @@ test("normalize keeps Chinese punctuation and inner ideographic spaces exactly",
   assert.equal(normalizeText(line), line);
 });
 
+test("normalize breaks the line after block-level HTML end tags and <br>, keeping the tags", () => {
+  const raw = "<p><strong>一、总结成绩</strong></p><p>今年工作。</p><br/>下一段<BR>末段</div>";
+  assert.equal(
+    normalizeText(raw),
+    "<p><strong>一、总结成绩</strong></p>\n<p>今年工作。</p>\n<br/>\n下一段<BR>\n末段</div>",
+  );
+  // Inline tags and text that only mentions a tag name are left alone.
+  assert.equal(normalizeText("<span>甲</span><b>乙</b> p> div"), "<span>甲</span><b>乙</b> p> div");
+});
+
 test("normalize is idempotent and leaves no empty or padded line", () => {
   const raw = " a \n\n\u3000b\u3000\r\n \t \nc  d";
   const once = normalizeText(raw);
