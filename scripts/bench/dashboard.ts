@@ -2,7 +2,7 @@
 //   [--keep-dist | --dist <built site>]`: builds the dashboard for the benchmark's pipeline output
 // (.cache/bench/out-<size>, from `npm run bench`) into a temporary folder, serves it on 127.0.0.1
 // and measures in headless Chromium:
-//   - Overview: navigation → first heatmap SVG drawn;
+//   - Overview: navigation → first heatmap SVG drawn, and → both charts of the reuse panel drawn;
 //   - Terms: typing 两个维护 and submitting → KWIC lines shown;
 //   - bytes transferred per page (response bodies, all requests, cold cache).
 // Only `--readers` reader pages are built (each runs a loader over the whole output, ~4 s each at
@@ -27,6 +27,8 @@ const readers = Number(arg("--readers") ?? "20");
 // site built before instead of building one (one size only): to iterate on the pages quickly.
 const keepDist = process.argv.includes("--keep-dist");
 const reuseDist = arg("--dist");
+// `--out <dir>`: the pipeline output to measure (one size) instead of .cache/bench/out-<size>.
+const outArg = arg("--out");
 
 /** Builds the site of `out` into a new temporary folder, with only `readerCount` reader pages. */
 async function buildSite(
@@ -82,6 +84,8 @@ function countBytes(page: Page): {
 
 interface PageResult {
   ms: number;
+  /** Overview only: navigation → the reuse panel's two charts drawn (or its notes, without reuse). */
+  reuseMs?: number;
   bytes: number;
   biggest: [string, number][];
 }
@@ -105,9 +109,13 @@ async function measure(
     await o.page.goto(`${url}index.html`);
     await o.page.waitForSelector("#theme-heatmap svg", { timeout: 120_000 });
     const overviewMs = performance.now() - started;
+    for (const card of ["#reuse-ranking-card", "#reuse-groups-card"])
+      await o.page.waitForSelector(`${card} svg, ${card} .atlas-note`, { timeout: 120_000 });
+    const reuseMs = performance.now() - started;
     await o.page.waitForLoadState("networkidle");
     const overview = {
       ms: overviewMs,
+      reuseMs,
       bytes: await o.counter.bytes(),
       biggest: o.counter.biggest(),
     };
@@ -160,11 +168,11 @@ const lines: string[] = [
     `Command: \`node --import tsx scripts/bench/dashboard.ts --sizes ${sizes.join(",")} --readers ${readers}\`. ` +
     "Bytes = response headers + bodies of every request of a cold page load (HTML, JS, DuckDB-wasm, data).",
   "",
-  "| speeches | site build | Overview: first heatmap | Overview bytes | Terms: 两个维护 → KWIC | Terms bytes (default search) | Themes: first chart | Themes bytes |",
-  "|---|---|---|---|---|---|---|---|",
+  "| speeches | site build | Overview: first heatmap | Overview: reuse panel | Overview bytes | Terms: 两个维护 → KWIC | Terms bytes (default search) | Themes: first chart | Themes bytes |",
+  "|---|---|---|---|---|---|---|---|---|",
 ];
 for (const size of sizes) {
-  const out = join(root, ".cache", "bench", `out-${size}`);
+  const out = outArg ? resolve(outArg) : join(root, ".cache", "bench", `out-${size}`);
   if (!existsSync(join(out, "speeches.parquet")))
     throw new Error(`${out} missing: run \`npm run bench\` first`);
   console.log(`# building the site of ${out} (${readers} reader pages)`);
@@ -176,7 +184,7 @@ for (const size of sizes) {
     const r = await measure(server.url);
     console.log(JSON.stringify({ size, buildSeconds: seconds, ...r }, null, 1));
     lines.push(
-      `| ${size} | ${seconds.toFixed(0)} s | ${(r.overview.ms / 1000).toFixed(2)} s | ${mb(r.overview.bytes)} | ${r.terms.ms.toFixed(0)} ms | ${mb(r.terms.bytes)} | ${(r.themes.ms / 1000).toFixed(2)} s | ${mb(r.themes.bytes)} |`,
+      `| ${size} | ${seconds.toFixed(0)} s | ${(r.overview.ms / 1000).toFixed(2)} s | ${(r.overview.reuseMs! / 1000).toFixed(2)} s | ${mb(r.overview.bytes)} | ${r.terms.ms.toFixed(0)} ms | ${mb(r.terms.bytes)} | ${(r.themes.ms / 1000).toFixed(2)} s | ${mb(r.themes.bytes)} |`,
     );
   } finally {
     await server.close();

@@ -21,6 +21,10 @@ export const SPEECH_INDEX_COLUMNS = [
   "content_year",
   "placeholders",
   "quality_flags",
+  // Text reuse (issue 17): the Overview's reuse panel ranks and groups by these.
+  "reused_chars",
+  "reused_share",
+  "reuse_sources",
 ];
 
 // Only these columns decoded (the long text columns are most of the read).
