@@ -57,6 +57,32 @@ test("site footers, breadcrumbs and news field lines are cut; publication stamps
   assert.equal(cleanText(speech).text, speech);
 });
 
+test("breadcrumbs without 正文, font toolbars, previous/next links, QR captions, site credits", () => {
+  const text = [
+    "首页 > 新闻中心 > 领导讲话",
+    "【字体：大 中 小】 【打印本页】 【关闭窗口】",
+    "正文第一段。",
+    "扫一扫在手机打开当前页",
+    "上一篇：关于开展主题教育的通知",
+    "下一篇：市委常委会召开会议",
+    "技术支持：某某网络公司",
+  ].join("\n");
+  assert.equal(cleanText(text).text, "正文第一段。");
+  assert.deepEqual([...new Set(rulesOf(text))].sort(), [
+    "article_navigation",
+    "share_toolbar",
+    "site_footer",
+  ]);
+  // Speech lines with arrows, comparisons or a 上一篇 in passing stay.
+  const speech = [
+    "学思想 → 强党性 → 重实践",
+    "二是增速 > 全省平均，三是质量 > 数量。",
+    "在上一篇文章中我们谈到了这个问题。",
+    "扫一扫二维码就能办成的事，不能让群众跑腿。",
+  ].join("\n");
+  assert.equal(cleanText(speech).text, speech);
+});
+
 test("a footnote marker split over three lines is cut with its breaks", () => {
   const c = cleanText("我代表中央委员会作关于上届会议\n[\n1\n]\n以来的工作报告。\n下一段。");
   assert.equal(c.text, "我代表中央委员会作关于上届会议以来的工作报告。\n下一段。");

@@ -12,7 +12,7 @@ import {
 
 test("the shipped rule table loads: version, unique snake_case ids, compiled patterns", () => {
   const rules = loadCleaningRules();
-  assert.equal(rules.version, 1);
+  assert.equal(rules.version, 2);
   const ids = rules.rules.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const id of [
