@@ -89,7 +89,27 @@ interface OpenSeries {
  * (a 一、二、三 list inside section 三、 of an outline that goes on with 四、): a 1 opens a new
  * series, and any other number continues the latest open series that it follows, preferring
  * one whose members have the same `form` (e.g. own-line heading vs. sentence in a paragraph).
+ * A series may skip one number (skippingOne).
  */
+/**
+ * A series that `c` continues after one missing number (一、二、四、: a heading lost in a scrape
+ * or misnumbered), only when written in the same form as the series' last member and the series
+ * has at least two members already; never across an exact continuation (checked first).
+ */
+function skippingOne(
+  series: readonly OpenSeries[],
+  c: HeadingCandidate,
+  form: (c: HeadingCandidate) => string,
+): OpenSeries | undefined {
+  return series.findLast(
+    (s) =>
+      s.open &&
+      s.members.length >= 2 &&
+      s.last + 2 === c.number &&
+      form(s.members.at(-1)!) === form(c),
+  );
+}
+
 export function numberedSeries(
   candidates: readonly HeadingCandidate[],
   form: (c: HeadingCandidate) => string = () => "",
@@ -110,7 +130,9 @@ export function numberedSeries(
       }
       const fits = series.filter((s) => s.open && (c.number === LAST || s.last + 1 === c.number));
       const pick =
-        fits.findLast((s) => form(s.members.at(-1)!) === form(c)) ?? fits[fits.length - 1];
+        fits.findLast((s) => form(s.members.at(-1)!) === form(c)) ??
+        fits[fits.length - 1] ??
+        skippingOne(series, c, form);
       if (!pick) continue;
       pick.members.push(c);
       if (c.number === LAST) pick.open = false;

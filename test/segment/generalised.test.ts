@@ -394,3 +394,15 @@ test("a salutation line starts a new part: a 一、 series right after it restar
     "2.2 cn_numeral_dun",
   ]);
 });
+
+test("a series may skip one number (a heading lost in a scrape), not two, and not from one member", () => {
+  const lines = (nums: string[]) =>
+    ["同志们：", ...nums.flatMap((n) => [`${n}、加强组织建设`, BODY])].join("\n");
+  assert.deepEqual(ids(lines(["一", "二", "四"])), [
+    "1 cn_numeral_dun",
+    "2 cn_numeral_dun",
+    "3 cn_numeral_dun",
+  ]);
+  assert.deepEqual(ids(lines(["一", "二", "五"])), ["1 cn_numeral_dun", "2 cn_numeral_dun"]);
+  assert.deepEqual(ids(lines(["一", "三"])), []);
+});
