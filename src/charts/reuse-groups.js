@@ -87,11 +87,22 @@ export function reuseGroupsChart(cells, groups, { width, target } = {}) {
  * draw(width), embed, groups (summaries of every group touching the selection)}.
  * @param parsed parseChartParams("reuse-groups", ...) result: selected, top
  * @param tables plain rows: {speeches, reuseGroups, manifest, …}
- * @param context {id?, source, embed, href?: (group_id) => link, target?}
+ * @param context {id?, source, embed, href?: (group_id) => link, target?, groups?: the
+ *   reuseGroupSummaries(...) of this selection when the caller has them already}
  */
-export function spec(parsed, tables, { id, source, embed, href = groupLink, target = "_top" }) {
+export function spec(
+  parsed,
+  tables,
+  {
+    id,
+    source,
+    embed,
+    href = groupLink,
+    target = "_top",
+    groups = reuseGroupSummaries(tables.speeches, tables.reuseGroups ?? [], parsed.selected),
+  },
+) {
   const groupRows = tables.reuseGroups ?? [];
-  const groups = reuseGroupSummaries(tables.speeches, groupRows, parsed.selected);
   const top = parsed.top ?? DEFAULT_TOP;
   const drawn = groups.slice(0, top);
   const rows = reuseGroupCells(groups, tables.speeches, groupRows, top).map((d) => ({

@@ -76,10 +76,15 @@ export function reuseRankingChart(rows, { width } = {}) {
  * The chart's spec: {id, kind, title, caption, source, rows, columns, marks, draw(width), embed}.
  * @param parsed parseChartParams("reuse-ranking", ...) result: selected, top
  * @param tables plain rows: {speeches (with the reuse columns), manifest, …}
- * @param context {id?, source, embed, href?: (speech_id) => link}
+ * @param context {id?, source, embed, href?: (speech_id) => link, ranked?: reuseRanking(selected),
+ *   when the caller has it already (the Overview redraws for another top N without re-ranking)}
  */
-export function spec(parsed, tables, { id, source, embed, href = readerLink }) {
-  const all = reuseRanking(parsed.selected);
+export function spec(
+  parsed,
+  tables,
+  { id, source, embed, href = readerLink, ranked = reuseRanking(parsed.selected) },
+) {
+  const all = ranked;
   const top = parsed.top ?? DEFAULT_TOP;
   const rows = all.slice(0, top).map((d) => ({ ...d, href: href(d.speech_id) }));
   const flagged = all.filter((d) => d.from_earlier).length;
