@@ -74,7 +74,7 @@ export interface YearEvidence {
   year?: number;
   not_before?: number;
   not_after?: number;
-  /** Which rule produced it: "dateline", "event_year", "closing_date", "title_year", "year_statement", "anchor:<id>", "latest_plenum:<id>" (the anchor that closed an open window). */
+  /** Which rule produced it: "dateline", "event_year", "closing_date", "delivery_note", "title_year", "published", "work_plan_heading", "year_just_past", "year_statement", "anchor:<id>", "latest_plenum:<id>" (the anchor that closed an open window). */
   rule: string;
   /** How often the cue occurs (anchors are listed once, at their first occurrence). */
   hits?: number;

@@ -137,12 +137,18 @@ function candidateScanner(compiled: readonly CompiledAnchor[]): (text: string) =
 /** 今年是 / 今年恰逢 / 今年正值 (this year is …) right before an anniversary, folded like the text. */
 const THIS_YEAR_IS = /今年(?:是|恰逢|正值|适逢|又逢|迎来)[^。；！？]{0,8}$/u;
 
+/** An anniversary anchor pinned to its own year (this_year), under an id that says so. */
+export function pinToOwnYear(anchor: Anchor): Anchor {
+  if (anchor.this_year === null) return anchor;
+  const y = anchor.this_year;
+  return { ...anchor, id: `${anchor.id}_this_year`, year: y, not_before: y, not_after: y };
+}
+
 /** The anchor a hit stands for: an anniversary announced as this year's pins its own year. */
 function pinnedByThisYear(anchor: Anchor, folded: string, at: number): Anchor {
   if (anchor.this_year === null || !THIS_YEAR_IS.test(folded.slice(Math.max(0, at - 16), at)))
     return anchor;
-  const y = anchor.this_year;
-  return { ...anchor, id: `${anchor.id}_this_year`, year: y, not_before: y, not_after: y };
+  return pinToOwnYear(anchor);
 }
 
 export function findAnchorHits(text: string, compiled: readonly CompiledAnchor[]): AnchorHit[] {

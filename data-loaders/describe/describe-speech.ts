@@ -2,7 +2,7 @@
 // reading the bundled anchors file once when no anchors are passed.
 import type { SpeechRow } from "../types.ts";
 import { defaultAnchorSet, type Anchor } from "./anchors.ts";
-import { compileAnchors, findAnchorHits } from "./anchor-match.ts";
+import { compileAnchors, findAnchorHits, pinToOwnYear } from "./anchor-match.ts";
 import { detectClosing } from "./closing.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
 import type { AnchorHit } from "./anchor-match.ts";
@@ -149,6 +149,26 @@ function unnumberedCongressHit(
   return [];
 }
 
+/** 在庆祝中国共产党成立100周年大会上的讲话: a title whose occasion is the celebration itself. */
+const CELEBRATION_BEFORE = /(?:庆祝|纪念)[^，。；]{0,16}$/;
+
+/**
+ * An anniversary the title's occasion celebrates pins the speech to that year (only in the
+ * title: a body sentence citing 在庆祝…100周年大会上的讲话 quotes an earlier speech).
+ */
+function pinTitleAnniversaries(text: string, fm: FrontMatter, hits: AnchorHit[]): AnchorHit[] {
+  const t = fm.title;
+  if (!t) return hits;
+  return hits.map((h) =>
+    h.anchor.this_year !== null &&
+    h.start >= t.start &&
+    h.end <= t.end &&
+    CELEBRATION_BEFORE.test(text.slice(t.start, h.start))
+      ? { ...h, anchor: pinToOwnYear(h.anchor) }
+      : h,
+  );
+}
+
 /** Freshmen of a named cohort: the text falls in that cohort's first academic year. */
 function cohortHits(text: string): AnchorHit[] {
   const first = findCohortFreshmen(text)[0];
@@ -212,7 +232,7 @@ export function describeSpeech(text: string, opts: DescribeOptions = {}): Speech
   });
 
   const stated = findStatedYears(text, lines, fm);
-  const anchorHits = findAnchorHits(text, compiled(anchors));
+  const anchorHits = pinTitleAnniversaries(text, fm, findAnchorHits(text, compiled(anchors)));
   const occasions = occasionHits(text, fm, bodyLines);
   const hits = [
     ...anchorHits,

@@ -3,11 +3,14 @@
 //   1 event_year    a sentence that convenes the meeting: 召开/举行 with the year, in the first body
 //                   sentence or next to 今天/这次/此次/本次/这里 in the opening paragraphs
 //   1 closing_date  a date line ending the text (a signature date)
+//   1 delivery_note an editor's bracketed note under the title or ending the text that dates the
+//                   delivery (（根据2019年3月5日讲话录音整理）, （本文系作者2016年5月在…上的发言）)
 //   2 title_year    a year in the title (2024年全市组织工作会议)
 //   3 published     a publication stamp (发布时间：2018年07月04日, 2024-02-18 21:10): a news page's own
 //                   date; for a speech it only bounds the year from above (a later reprint)
 //   3 work_plan_heading  a work report's section headings: 一、2021年工作回顾 (→ 2022) and
 //                   二、2022年工作总体要求 / 主要任务 (→ 2022): a report reviews last year, plans this one
+//   3 year_just_past 刚刚过去的2023年 in the body: the speech looks back on that year (→ 2024)
 //   4 year_statement "2023年是…" opening the body: it names the current year, but templates reuse it
 // Passing mentions (到2035年, 2020年以来, 2013—2018年) never count.
 import type { FrontMatter } from "./front-matter.ts";
@@ -20,6 +23,8 @@ export type StatedRule =
   | "dateline"
   | "event_year"
   | "closing_date"
+  | "delivery_note"
+  | "year_just_past"
   | "title_year"
   | "published"
   | "work_plan_heading"
@@ -52,6 +57,23 @@ const TO_A_CONGRESS = /各位代表|向大会报告|请予审议/;
 const PLAN_AFTER =
   /^[^，。；！？]{0,16}(?:总体要求|主要目标|主要任务|重点任务|重点工作|工作任务|工作安排|工作部署)/;
 
+/** A bracketed note: the whole line in brackets (an editor's note, not speech). */
+const BRACKETED = /^[（(【\[〔].*[）)】\]〕]$/;
+const MAX_NOTE = 80;
+/** A full date then, close after it, what was delivered on it. */
+const DELIVERED_AFTER =
+  /^\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月[^）)】\]〕]{0,30}?(?:讲话|发言|报告|讲稿|党课|致辞|讲授|演讲)/;
+const JUST_PAST = /(?:刚刚|刚)过去的$/;
+
+/** The delivery year an editor's bracketed note states, if the line is one. */
+function deliveryNote(line: Line): YearMention | null {
+  if (line.text.length > MAX_NOTE || !BRACKETED.test(line.text)) return null;
+  for (const m of findYearMentions(line.text)) {
+    if (DELIVERED_AFTER.test(line.text.slice(m.end))) return shift([m], line.start)[0]!;
+  }
+  return null;
+}
+
 function nonPassing(text: string, ms: YearMention[]): YearMention[] {
   return ms.filter((m) => !isPassingMention(text, m));
 }
@@ -75,6 +97,13 @@ export function findStatedYears(
     if (datelineYear(line.text) === null) continue;
     const m = shift(findYearMentions(line.text), line.start)[0];
     if (m) push("dateline", 1, m, "body");
+  }
+
+  // An editor's note dating the delivery: under the title, or the text's last line.
+  const lastLine = lines[lines.length - 1];
+  for (const line of [...fm.header, ...(lastLine ? [lastLine] : [])]) {
+    const m = deliveryNote(line);
+    if (m && !out.some((o) => o.start === m.start)) push("delivery_note", 1, m, "body");
   }
 
   // Convening sentences in the opening paragraphs.
@@ -130,6 +159,16 @@ export function findStatedYears(
     else if (PLAN_AFTER.test(after))
       out.push({ ...at, rule: "work_plan_heading", tier: 3, year: m.year, source: "body" });
     else continue;
+    break;
+  }
+
+  // 刚刚过去的2023年: the first such look back in the body.
+  const body = text.slice(lines[fm.bodyStart]?.start ?? text.length);
+  const bodyStart = text.length - body.length;
+  for (const m of findYearMentions(body)) {
+    if (!JUST_PAST.test(body.slice(Math.max(0, m.start - 6), m.start))) continue;
+    const at = { ...m, start: m.start + bodyStart, end: m.end + bodyStart };
+    out.push({ ...at, rule: "year_just_past", tier: 3, year: m.year + 1, source: "body" });
     break;
   }
 

@@ -267,3 +267,41 @@ test("a dateline in square or tortoise-shell brackets under the title is explici
     assert.deepEqual([d.year, d.year_basis], [2018, "explicit"], line);
   }
 });
+
+test("an editor's bracketed note dates the delivery, under the title or ending the text", () => {
+  const body = "同志们：\n今天我们召开会议，研究部署工作。\n";
+  const under = describeSpeech(
+    `在全县经济工作会议上的讲话\n（根据2019年3月5日讲话录音整理）\n${body}`,
+  );
+  assert.deepEqual([under.year, under.year_basis], [2019, "explicit"]);
+  const end = describeSpeech(
+    `在全县经济工作会议上的讲话\n${body}（本文系作者2016年5月在某会议上的发言）`,
+  );
+  assert.deepEqual([end.year, end.year_basis], [2016, "explicit"]);
+  // A bracketed line that dates something else is no delivery note.
+  const other = describeSpeech(`在全县经济工作会议上的讲话\n（2019年3月5日印发）\n${body}`);
+  const rules = (JSON.parse(other.year_evidence) as { rule: string }[]).map((e) => e.rule);
+  assert.ok(!rules.includes("delivery_note"), rules.join());
+});
+
+test("刚刚过去的2023年 dates the speech to the year after; 2018年以来 does not", () => {
+  const d = describeSpeech(
+    "在全县经济工作会议上的讲话\n同志们：\n刚刚过去的2023年，我们取得了成绩。\n",
+  );
+  assert.deepEqual([d.year, d.year_basis], [2024, "explicit"]);
+  const since = describeSpeech(
+    "在全县经济工作会议上的讲话\n同志们：\n2018年以来，我们取得了成绩。\n",
+  );
+  assert.equal(since.year, null);
+});
+
+test("a title celebrating an anniversary pins its year; citing that speech in the body does not", () => {
+  const d = describeSpeech(
+    "在庆祝中国共产党成立100周年大会上的讲话\n同志们：\n今天我们在这里隆重集会。\n",
+  );
+  assert.deepEqual([d.year, d.year_min, d.year_max], [2021, 2021, 2021]);
+  const cited = describeSpeech(
+    "在全县干部大会上的讲话\n同志们：\n习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话指出，要牢记初心。\n",
+  );
+  assert.deepEqual([cited.year_min, cited.year_max, cited.year], [2020, 2022, null]);
+});
