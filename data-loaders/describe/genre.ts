@@ -26,7 +26,7 @@ export interface GenreDecision {
 // A news headline reports an event (…推进会召开, 黄坤明讲话 孟凡利主持, 习近平在…会议上强调);
 // the speech itself is titled by its occasion (在…会议上的讲话) and never uses these verbs.
 const NEWS_FRONT =
-  /(?:召开|举行|举办|开幕|闭幕)(?![^\s，。]*?(?:上的|讲话$|报告$))|强调|指出|主持(?!词|讲话|人)|出席|会见|会晤|考察|调研|视察|看望|慰问|发表(?:重要)?讲话/;
+  /(?:召开|举行|举办|开幕|闭幕)(?![^\s，。]*?(?:上的|讲话$|报告$))|强调|指出|主持(?!词|讲话|人)|出席|会见|会晤|考察(?!报告)|调研(?!报告)|视察|看望|慰问|发表(?:重要)?讲话/;
 // Documents that are not addressed to an audience (中共中央 国务院关于…的意见).
 const DOCUMENT_FRONT =
   /(?:意见|通知|决定|决议|办法|方案|规定|条例|纲要|公报|通报|批复|规划|细则)(?:[（(][^）)]*[）)])?$|社论|评论员文章|本报评论员/m;

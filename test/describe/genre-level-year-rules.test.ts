@@ -29,6 +29,8 @@ test("genre: what the title says the text is comes first", () => {
     ["政府工作报告", "report", "front:report"],
     ["决胜小康\n——在某市第九次代表大会上的报告", "report", "front:report"],
     ["2023年度个人述职", "report", "front:report"],
+    ["关于我县基层党组织建设情况的调研报告", "report", "front:report"],
+    ["某某到某县调研基层党建工作", "other", "front:news"],
     // News headlines report an event; documents are not addressed to an audience.
     ["全市工作推进会召开 某某讲话 某某某主持", "other", "front:news"],
     ["某某在全国组织工作会议上强调\n坚持改革创新", "other", "front:news"],
