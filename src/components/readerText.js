@@ -4,7 +4,11 @@
 // Structure: one <section id="sec-<id>"> per outline node in reading order; leaves hold their
 // sentences as <span id="s-<sentence_id>">. Formulation hits become <mark title="canonical — gloss">,
 // and a highlight range (?hl=start-end, UTF-16 offsets of the cleaned text) becomes <mark class="atlas-hl">.
+// Passages shared with other speeches (data.reuse) are a layer inside: the text of sentences and
+// marks is split at every passage boundary and the reused pieces become
+// <span class="atlas-reuse" data-start data-end data-passages>, so marks are never cut in two.
 // Each leaf carries its dominant theme as a coloured margin and label.
+import { markReuseTarget, parseReuseHash, pieceTitle, reuseSegments } from "./reuse.js";
 
 /**
  * @param data the speech JSON of src/data/speech/[speech].json.ts
@@ -20,6 +24,8 @@ export function readerText(data, { colorOf, highlight } = {}) {
   );
   const sentencesOf = group(data.sentences, (s) => s.section_id);
   const hitsOf = group(data.hits, (h) => h.sentence_id);
+  const passages = data.reuse ?? [];
+  const reuse = { passages, segments: reuseSegments(passages), starts: new Set() };
 
   const root = el("div", "atlas-reader");
   const nodes = new Map();
@@ -51,6 +57,7 @@ export function readerText(data, { colorOf, highlight } = {}) {
           formulationOf,
           section,
           highlight,
+          reuse,
         ),
       );
     }
@@ -59,7 +66,7 @@ export function readerText(data, { colorOf, highlight } = {}) {
   return root;
 }
 
-function renderSentence(sentence, hits, formulationOf, section, highlight) {
+function renderSentence(sentence, hits, formulationOf, section, highlight, reuse) {
   const span = el("span", "atlas-sentence");
   span.id = `s-${sentence.sentence_id}`;
   const inHeading =
@@ -88,20 +95,51 @@ function renderSentence(sentence, hits, formulationOf, section, highlight) {
     });
   }
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  const segments = reuse.segments.filter((g) => g.start < sentence.end && g.end > sentence.start);
+  const put = (parent, from, to) => appendReused(parent, sentence, from, to, segments, reuse);
   let at = sentence.start;
   for (const m of marks) {
     if (m.start < at) continue;
-    if (m.start > at)
-      span.append(text(sentence.text.slice(at - sentence.start, m.start - sentence.start)));
+    if (m.start > at) put(span, at, m.start);
     const mark = el("mark", m.cls);
     mark.title = m.title;
     if (m.formulation) mark.dataset.formulation = m.formulation;
-    mark.append(text(sentence.text.slice(m.start - sentence.start, m.end - sentence.start)));
+    put(mark, m.start, m.end);
     span.append(mark);
     at = m.end;
   }
-  if (at < sentence.end) span.append(text(sentence.text.slice(at - sentence.start)));
+  if (at < sentence.end) put(span, at, sentence.end);
   return span;
+}
+
+/** Appends the sentence's text [from, to) to `parent`, its reused stretches as atlas-reuse pieces. */
+function appendReused(parent, sentence, from, to, segments, reuse) {
+  const slice = (a, b) => text(sentence.text.slice(a - sentence.start, b - sentence.start));
+  let at = from;
+  for (const g of segments) {
+    const start = Math.max(g.start, at);
+    const end = Math.min(g.end, to);
+    if (start >= end) continue;
+    if (start > at) parent.append(slice(at, start));
+    const piece = el("span", "atlas-reuse");
+    piece.dataset.start = start;
+    piece.dataset.end = end;
+    piece.dataset.passages = g.passages.join(" ");
+    piece.title = pieceTitle(g.passages.map((i) => reuse.passages[i]));
+    // One keyboard stop per passage (at its first piece), not one per fragment between marks.
+    const opening = g.passages.find((i) => !reuse.starts.has(i));
+    if (opening !== undefined) {
+      for (const i of g.passages) reuse.starts.add(i);
+      piece.tabIndex = 0;
+      piece.setAttribute("role", "button");
+      piece.setAttribute("aria-haspopup", "dialog");
+      piece.setAttribute("aria-expanded", "false");
+    }
+    piece.append(slice(start, end));
+    parent.append(piece);
+    at = end;
+  }
+  if (at < to) parent.append(slice(at, to));
 }
 
 /** The outline as nested lists of links to #sec-<id> (intro leaves are implicit, not listed). */
@@ -125,10 +163,17 @@ export function outlineTree(sections) {
   return root;
 }
 
-/** Scrolls to the element named by location.hash and flashes it (content renders after load). */
+/**
+ * Scrolls to the element named by location.hash and flashes it (content renders after load); a
+ * #reuse-<start>-<end> hash marks the reused passage at those offsets and scrolls to its start.
+ */
 export function revealHash() {
   const id = decodeURIComponent(location.hash.slice(1));
-  const target = id && document.getElementById(id);
+  const passage = parseReuseHash(id);
+  const reader = document.querySelector(".atlas-reader");
+  const target = passage
+    ? reader && markReuseTarget(reader, passage)
+    : id && document.getElementById(id);
   if (!target) return;
   target.scrollIntoView({ block: "center" });
   target.classList.remove("atlas-flash");
