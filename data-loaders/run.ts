@@ -18,6 +18,7 @@ import { Collector } from "./pipeline/collector.ts";
 import { loadContext, loadLexiconContext } from "./pipeline/context.ts";
 import { finish } from "./pipeline/finish.ts";
 import { StoredSimilarities } from "./pipeline/similarity-memo.ts";
+import { StoredReusePairs } from "./pipeline/reuse-memo.ts";
 import { contextFingerprint } from "./pipeline/fingerprint.ts";
 import { defaultWorkers, processCorpusFiles } from "./pipeline/pool.ts";
 import { ShardWriter, shardOf, type ShardSpec } from "./pipeline/shard.ts";
@@ -186,6 +187,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const similarities = opts.cacheDir
       ? new StoredSimilarities(join(opts.cacheDir, "dedupe", "similarities.json"))
       : null;
+    // So are the aligned passages of text-reuse pairs (a rerun aligns only the pairs it has not
+    // met: those of changed speeches); a shard sees part of the pairs, so only a whole run.
+    const reusePairs =
+      opts.cacheDir && opts.reuse !== false && !shard
+        ? new StoredReusePairs(join(opts.cacheDir, "reuse", "pairs.json"))
+        : null;
     const { manifest, outputs } = await finish(collector, paths.length, ctx, {
       out: opts.out,
       corpusName: basename(root),
@@ -195,11 +202,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       threads: opts.threads,
       reuse: opts.reuse,
       similarities,
+      reusePairs,
     });
     if (similarities) {
       similarities.save();
       timings.similarities_reused = similarities.hits;
       timings.similarities_computed = similarities.added;
+    }
+    if (reusePairs) {
+      reusePairs.save();
+      timings.reuse_pairs_reused = reusePairs.hits;
+      timings.reuse_pairs_computed = reusePairs.added;
     }
     // Entries this run did not use would only be used again if the same inputs came back. A
     // shard sees part of the corpus, so only a whole run prunes.

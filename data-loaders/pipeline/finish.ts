@@ -14,6 +14,7 @@ import { literal, openEngine, type Engine } from "../publish/duckdb.ts";
 import { writePackageFiles, type OutputFile } from "../publish/package-files.ts";
 import { assembleParts, partsSource, sentenceTermsSource } from "../publish/speech-parts.ts";
 import { PARQUET_OPTIONS, publishTable, rowsSource, type CsvPolicy } from "../publish/tables.ts";
+import type { PairMemo } from "../reuse/detect.ts";
 import { reuseGroups } from "../reuse/groups.ts";
 import { reuseStage, withoutReuse } from "../reuse/stage.ts";
 import { sqlText } from "../sql/index.ts";
@@ -44,6 +45,8 @@ export interface FinishOptions {
   similarities?: SimilarityMemo | null;
   /** Detect text reuse (reuse_passages, speeches' reuse columns). Default: true. */
   reuse?: boolean;
+  /** Aligned passages of reuse pairs known from earlier runs (with a cache: reuse-memo.ts). */
+  reusePairs?: PairMemo | null;
   /** Also write hive-partitioned copies of the per-speech tables (`hive/<table>/year=…/`). */
   hive?: boolean;
 }
@@ -116,6 +119,7 @@ export async function finish(
       kept.map((k) => k.speech),
       (s) => collector.textOf(entryOf.get(s.speech_id)!),
       ctx.lexicon,
+      { pairs: opts.reusePairs },
     );
   });
   const candidates = await time("candidates", () =>

@@ -17,6 +17,9 @@ export interface AlignInput {
   /** Diagonals allowed: b index - a index in [dLo, dHi]. */
   dLo: number;
   dHi: number;
+  /** From this index of a on, a row whose every cell scores more than xDrop below the best ends
+   *  the alignment (default: never). */
+  xDropFrom?: number;
 }
 
 export interface Scores {
@@ -27,6 +30,7 @@ export interface Scores {
    *  costs little more than one changed character, as copy-editing does). */
   gapOpen: number;
   gapExtend: number;
+  xDrop: number;
 }
 
 export interface Alignment {
@@ -57,6 +61,7 @@ const NEG = -(2 ** 30);
 /** Gotoh's affine-gap Smith–Waterman on the band; rolling rows, one traceback byte per cell. */
 export function alignBanded(input: AlignInput, s: Scores): Alignment | null {
   const { a, b, aMask, bMask, aLo, aHi, dLo, dHi } = input;
+  const xDropFrom = input.xDropFrom ?? aHi;
   const rows = aHi - aLo;
   const width = dHi - dLo + 1;
   if (rows <= 0 || width <= 0) return null;
@@ -73,6 +78,7 @@ export function alignBanded(input: AlignInput, s: Scores): Alignment | null {
     const ai = a[i]!;
     const am = aMask[i]!;
     let f = NEG; // F of the cell to the left
+    let rowBest = 0;
     for (let k = 0; k < width; k++) {
       const j = i + dLo + k;
       if (j < 0 || j >= b.length) {
@@ -119,6 +125,7 @@ export function alignBanded(input: AlignInput, s: Scores): Alignment | null {
       hCur[k] = h;
       eCur[k] = e;
       trace[cell] = bits | dir;
+      if (h > rowBest) rowBest = h;
       if (h > best) {
         best = h;
         bestCell = cell;
@@ -126,6 +133,7 @@ export function alignBanded(input: AlignInput, s: Scores): Alignment | null {
     }
     [hPrev, hCur] = [hCur, hPrev];
     [ePrev, eCur] = [eCur, ePrev];
+    if (i >= xDropFrom && rowBest < best - s.xDrop) break;
   }
   if (bestCell < 0) return null;
 

@@ -6,15 +6,16 @@
 //     grouped per pair into diagonal chains (chains.ts);
 //  3. each chain's region is aligned (align.ts); alignments long and original enough are kept.
 // Pure and deterministic: the result depends on the set of speeches, not their order.
+import { createHash } from "node:crypto";
 import type { ReusePassageRow } from "../tables/reuse.ts";
-import { alignBanded, type Alignment } from "./align.ts";
+import { alignBanded, type AlignInput, type Alignment } from "./align.ts";
 import { chainSeeds, type Seed } from "./chains.ts";
 import { direction } from "./direction.ts";
 import { FingerprintIndex } from "./fingerprint-index.ts";
 import { winnow, type Fingerprints } from "./fingerprints.ts";
 import { maskPhrases, phraseMask, type PhraseMask } from "./mask.ts";
 import { reuseOptions, stockThreshold, type ReuseOptions } from "./options.ts";
-import { textUnits, type Units } from "./units.ts";
+import { textUnits } from "./units.ts";
 
 export interface ReuseDoc {
   id: string;
@@ -26,6 +27,25 @@ export interface ReuseDoc {
 export interface DetectOptions extends Partial<ReuseOptions> {
   /** Phrases masked everywhere (the lexicon's surface forms: mask.ts lexiconPhrases). */
   phrases?: Iterable<string>;
+  /** Aligned passages of pairs known from earlier runs (pair-memo.ts), kept up to date. */
+  pairs?: PairMemo | null;
+}
+
+/** One aligned passage of a pair, in units of its two sequences: what rows are made from. */
+export interface PairPassage {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  columns: number;
+  equal: number;
+}
+
+/** Passages of pairs by their sequences' keys (sequenceKey): a pair's passages are a pure
+ *  function of the two sequences (codes and masks) and the options, so a key never goes stale. */
+export interface PairMemo {
+  get(a: string, b: string): readonly PairPassage[] | undefined;
+  set(a: string, b: string, passages: readonly PairPassage[]): void;
 }
 
 /** What the pair loop needs of a speech, kept for every speech: 5 bytes per unit. */
@@ -35,12 +55,19 @@ interface Sequence {
   mask: Uint8Array;
 }
 
+interface PairFound {
+  a: number;
+  b: number;
+  passages: readonly PairPassage[];
+}
+
 export function detectReuse(
   input: readonly ReuseDoc[],
   opts: DetectOptions = {},
 ): ReusePassageRow[] {
-  const o = reuseOptions(opts);
-  const phrases = phraseMask(opts.phrases ?? []);
+  const { phrases: phraseList, pairs: memo, ...overrides } = opts;
+  const o = reuseOptions(overrides);
+  const phrases = phraseMask(phraseList ?? []);
   const docs = [...input].sort((x, y) => cmp(x.id, y.id));
   for (let i = 1; i < docs.length; i++)
     if (docs[i]!.id === docs[i - 1]!.id)
@@ -54,20 +81,30 @@ export function detectReuse(
     codes: c,
     mask: speechMask(c, fingerprints[i]!, index, stockDf, phrases, o),
   }));
-  // Offsets are needed only for the rows: recomputed, for the few speeches at hand.
-  const units = recent((i) => textUnits(docs[i]!.text));
+  const keys = memo ? sequences.map((s) => sequenceKey(s, o)) : null;
 
-  const rows: ReusePassageRow[] = [];
+  const found: PairFound[] = [];
   for (let a = 0; a < docs.length; a++) {
     const seeds = seedsWithLaterDocs(a, fingerprints[a]!, sequences[a]!.mask, index, stockDf, o);
     for (const [b, pairSeeds] of seeds) {
-      for (const al of alignPair(pairSeeds, sequences[a]!, sequences[b]!, o)) {
-        rows.push(passageRow(docs[a]!, units(a), docs[b]!, units(b), al, false));
-        rows.push(passageRow(docs[b]!, units(b), docs[a]!, units(a), al, true));
+      let passages = keys ? memo!.get(keys[a]!, keys[b]!) : undefined;
+      if (!passages) {
+        passages = alignPair(pairSeeds, sequences[a]!, sequences[b]!, o).map(
+          ({ aStart, aEnd, bStart, bEnd, columns, equal }) => ({
+            aStart,
+            aEnd,
+            bStart,
+            bEnd,
+            columns,
+            equal,
+          }),
+        );
+        if (keys) memo!.set(keys[a]!, keys[b]!, passages);
       }
+      if (passages.length) found.push({ a, b, passages });
     }
   }
-  return rows.sort(
+  return passageRows(docs, found).sort(
     (x, y) =>
       cmp(x.speech_id, y.speech_id) ||
       x.start - y.start ||
@@ -77,6 +114,21 @@ export function detectReuse(
       x.other_end - y.other_end,
   );
 }
+
+/** A sequence's identity for the pair memo: its codes, its mask (which carries the lexicon and
+ *  the corpus-wide stock phrases) and the options, hashed (128 bits, hex). */
+export function sequenceKey({ codes, mask }: Sequence, o: ReuseOptions): string {
+  return createHash("sha256")
+    .update(JSON.stringify([PAIR_FORMAT, o, codes.length]))
+    .update(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength))
+    .update(mask)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** Bumped when the passages a pair gets could change for the same codes, masks and options
+ *  (seeding, chaining, alignment): old memo entries then stop matching. */
+export const PAIR_FORMAT = 1;
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
@@ -100,22 +152,6 @@ function speechMask(
   return mask;
 }
 
-/** The last few values of f: the speeches of the rows being written. */
-function recent<T>(f: (i: number) => T, capacity = 256): (i: number) => T {
-  const cache = new Map<number, T>();
-  return (i) => {
-    let v = cache.get(i);
-    if (v !== undefined) {
-      cache.delete(i);
-    } else {
-      v = f(i);
-      if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(i, v);
-    return v;
-  };
-}
-
 /** Seeds of speech a with every speech b > a, per b in ascending order, sorted by (a, b). */
 function seedsWithLaterDocs(
   a: number,
@@ -129,7 +165,7 @@ function seedsWithLaterDocs(
   const repeats = new Map<number, number>();
   for (let f = 0; f < hashes.length; f++) {
     const p = positions[f]!;
-    if (mask.subarray(p, p + o.gram).includes(1)) continue; // formulation or stock phrase
+    if (anyMasked(mask, p, p + o.gram)) continue; // formulation or stock phrase
     const h = hashes[f]!;
     const [lo, hi] = index.range(h);
     const df = hi > lo ? index.dfAt(lo) : 0;
@@ -152,6 +188,11 @@ function seedsWithLaterDocs(
   return [...byDoc.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([b, seeds]) => [b, seeds.sort((x, y) => x.a - y.a || x.b - y.b)]);
+}
+
+function anyMasked(mask: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (mask[i]) return true;
+  return false;
 }
 
 function firstEntryAfterDoc(index: FingerprintIndex, lo: number, hi: number, doc: number): number {
@@ -185,19 +226,33 @@ export function alignPair(
       minD = Math.min(minD, s.b - s.a);
       maxD = Math.max(maxD, s.b - s.a);
     }
-    const al = alignBanded(
-      {
-        a: pa.codes,
-        aMask: pa.mask,
-        b: pb.codes,
-        bMask: pb.mask,
-        aLo: Math.max(0, minA - o.edgePad),
-        aHi: Math.min(pa.codes.length, maxA + o.gram + o.edgePad),
-        dLo: minD - o.bandPad,
-        dHi: maxD + o.bandPad,
-      },
-      o,
-    );
+    const region = {
+      a: pa.codes,
+      aMask: pa.mask,
+      b: pb.codes,
+      bMask: pb.mask,
+      aLo: Math.max(0, minA - o.edgePad),
+      aHi: Math.min(pa.codes.length, maxA + o.gram + o.edgePad),
+    };
+    // Ungapped first, on each diagonal of the chain's seeds: linear in the region, where the
+    // gapped alignment costs region × band. A chain whose best ungapped stretch scores below
+    // gappedTrigger shares no more than a common phrase (BLAST's trigger for gapped
+    // extension): dropped. Seeds all on one diagonal whose ungapped passage is accepted and
+    // cannot be extended through a gap at either end (its flanks aligned with gaps): a copy
+    // without insertions or deletions (most copies), done without the gapped alignment.
+    let ungapped: Alignment | null = null;
+    for (const d of new Set(chain.map((s) => s.b - s.a))) {
+      const u = alignBanded({ ...region, dLo: d, dHi: d }, o);
+      if (u && (!ungapped || u.score > ungapped.score)) ungapped = u;
+    }
+    if (!ungapped || ungapped.score < o.gappedTrigger) continue;
+    const band = { dLo: minD - o.bandPad, dHi: maxD + o.bandPad };
+    const al =
+      minD === maxD &&
+      accepted(ungapped, pa.codes, pb.codes, o) &&
+      !gappedFlank(ungapped, { ...region, ...band }, o)
+        ? ungapped
+        : alignBanded({ ...region, ...band, xDropFrom: maxA + o.gram }, o);
     if (!al) continue;
     // A seed inside the passage on either side is spent: off its diagonal it is a chance match.
     const inside = (s: Seed) =>
@@ -209,6 +264,18 @@ export function alignPair(
     if (rest.length >= o.minSeeds) pending.push(...chainSeeds(rest, o));
   }
   return distinct(found);
+}
+
+/** Whether a gapped alignment of either flank of `u` (its edge and what lies beyond, within the
+ *  region) continues it past its end: then the gapped alignment of the whole region decides. */
+function gappedFlank(u: Alignment, region: AlignInput, o: ReuseOptions): boolean {
+  const right = alignBanded(
+    { ...region, aLo: Math.max(region.aLo, u.aEnd - 2 * o.gram), xDropFrom: u.aEnd },
+    o,
+  );
+  if (right && right.aStart < u.aEnd && right.aEnd > u.aEnd) return true;
+  const left = alignBanded({ ...region, aHi: Math.min(region.aHi, u.aStart + 2 * o.gram) }, o);
+  return !!left && left.aEnd > u.aStart && left.aStart < u.aStart;
 }
 
 function accepted(al: Alignment, a: Int32Array, b: Int32Array, o: ReuseOptions): boolean {
@@ -245,26 +312,53 @@ function distinct(found: Alignment[]): Alignment[] {
   return kept.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
 }
 
-function passageRow(
+/** Two rows per passage, one from each side. Offsets come from each speech's units, made
+ *  once per speech (not kept for all speeches: 12 bytes per unit). */
+function passageRows(docs: readonly ReuseDoc[], found: readonly PairFound[]): ReusePassageRow[] {
+  // Per passage and side: [start, end, chars] in the text of that side's speech.
+  const spans = found.map((f) => f.passages.map(() => ({ a: [0, 0, 0], b: [0, 0, 0] })));
+  const bySpeech: [pair: number, side: "a" | "b"][][] = docs.map(() => []);
+  found.forEach((f, i) => {
+    bySpeech[f.a]!.push([i, "a"]);
+    bySpeech[f.b]!.push([i, "b"]);
+  });
+  bySpeech.forEach((refs, d) => {
+    if (!refs.length) return;
+    const u = textUnits(docs[d]!.text);
+    for (const [i, side] of refs)
+      found[i]!.passages.forEach((p, k) => {
+        const [s, e] = side === "a" ? [p.aStart, p.aEnd] : [p.bStart, p.bEnd];
+        spans[i]![k]![side] = [u.starts[s]!, u.ends[e - 1]!, u.hanBefore[e]! - u.hanBefore[s]!];
+      });
+  });
+  const rows: ReusePassageRow[] = [];
+  found.forEach((f, i) =>
+    f.passages.forEach((p, k) => {
+      const { a, b } = spans[i]![k]!;
+      const identity = Math.round((p.equal / p.columns) * 10_000) / 10_000;
+      const [da, db] = [docs[f.a]!, docs[f.b]!];
+      rows.push(row(da, a, db, b, identity), row(db, b, da, a, identity));
+    }),
+  );
+  return rows;
+}
+
+function row(
   doc: ReuseDoc,
-  units: Units,
+  [start, end, chars]: number[],
   other: ReuseDoc,
-  otherUnits: Units,
-  al: Alignment,
-  swapped: boolean,
+  [otherStart, otherEnd]: number[],
+  identity: number,
 ): ReusePassageRow {
-  const [s, e, os, oe] = swapped
-    ? [al.bStart, al.bEnd, al.aStart, al.aEnd]
-    : [al.aStart, al.aEnd, al.bStart, al.bEnd];
   return {
     speech_id: doc.id,
-    start: units.starts[s]!,
-    end: units.ends[e - 1]!,
+    start: start!,
+    end: end!,
     other_speech_id: other.id,
-    other_start: otherUnits.starts[os]!,
-    other_end: otherUnits.ends[oe - 1]!,
-    chars: units.hanBefore[e]! - units.hanBefore[s]!,
-    identity: Math.round((al.equal / al.columns) * 10_000) / 10_000,
+    other_start: otherStart!,
+    other_end: otherEnd!,
+    chars: chars!,
+    identity,
     direction: direction(doc.year, other.year),
   };
 }

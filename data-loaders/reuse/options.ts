@@ -20,10 +20,11 @@ export interface ReuseOptions {
    *  passage is exactly what we want to report)... */
   stockMinSpeeches: number;
   /** ...and always from this many on (bounds the pairs one fingerprint can create: a passage in
-   *  more speeches than this is boilerplate of the genre, not a source). 50 rather than more:
-   *  pairs grow with the square of the speeches sharing a passage (50 → 1,225 pairs), and in
-   *  the 10,000-speech benchmark corpus, where every paragraph recurs in ~80 speeches, 200 let
-   *  the stage run for hours. */
+   *  more speeches than this is boilerplate of the genre, not a source). 20: pairs grow with the
+   *  square of the speeches sharing a passage (20 → 190 pairs, 50 → 1,225). In the
+   *  10,000-speech benchmark corpus a paragraph recurs in 30–50 speeches; with 50 almost every
+   *  paragraph was reuse, ~3 million passage pairs, and the stage ran for more than 20 minutes
+   *  and over 1 GB of memory; with 20 they are stock. */
   stockMaxSpeeches: number;
   /** Shared fingerprints a diagonal chain needs before it is aligned (1 lets a single 15-unit
    *  coincidence through to the aligner, which then rejects it: slower, same result). */
@@ -33,6 +34,14 @@ export interface ReuseOptions {
   /** Seeds whose diagonals (offset between the two texts) differ by more than this start a new
    *  chain: an insertion longer than this splits a passage in two. */
   maxDiagonalDrift: number;
+  /** A chain is aligned with gaps only when its best ungapped stretch, on one of its seeds'
+   *  diagonals, scores at least this (24: twelve more equal units than unequal ones). Two seeds
+   *  that share only a common phrase are the most frequent chains and never a passage. */
+  gappedTrigger: number;
+  /** The gapped alignment stops past a chain's last seed once every cell of a row scores this
+   *  much below the best (X-drop, as in BLAST): beyond a passage's end the rest of edgePad is
+   *  unrelated text. */
+  xDrop: number;
   /** Extra diagonals on each side of a chain's band that the aligner may use for gaps. */
   bandPad: number;
   /** Units aligned beyond a chain's first and last seeds (a passage's ends rarely fall on one). */
@@ -57,10 +66,12 @@ export const DEFAULT_REUSE_OPTIONS: Readonly<ReuseOptions> = Object.freeze({
   window: 8,
   stockShare: 0.2,
   stockMinSpeeches: 5,
-  stockMaxSpeeches: 50,
+  stockMaxSpeeches: 20,
   minSeeds: 2,
   maxSeedGap: 120,
   maxDiagonalDrift: 40,
+  gappedTrigger: 24,
+  xDrop: 20,
   bandPad: 16,
   edgePad: 40,
   match: 2,

@@ -5,10 +5,9 @@
 import type { Lexicon } from "../language/lexicon.ts";
 import { REUSED_EARLIER_FLAG, type ReusePassageRow } from "../tables/reuse.ts";
 import type { SpeechRow } from "../types.ts";
-import { detectReuse } from "./detect.ts";
+import { detectReuse, type DetectOptions } from "./detect.ts";
 import { lexiconPhrases } from "./mask.ts";
-import type { ReuseOptions } from "./options.ts";
-import { speechReuse } from "./summary.ts";
+import { speechReuse, type SpeechReuse } from "./summary.ts";
 
 /** Null when the run skipped reuse detection (--no-reuse): unknown, not zero. */
 export interface ReuseColumns {
@@ -39,11 +38,18 @@ export function reuseStage<S extends Pick<SpeechRow, "speech_id" | "year" | "qua
   speeches: readonly S[],
   textOf: (speech: S) => string,
   lexicon: Lexicon,
-  options: Partial<ReuseOptions> = {},
+  options: Omit<DetectOptions, "phrases"> = {},
 ): ReuseStageResult<S> {
-  const texts = speeches.map(textOf);
+  // Texts are read when needed (detection reads each once, and again for the speeches with
+  // passages), not held: at 10,000 speeches they would be ~100 MB more during the stage.
   const passages = detectReuse(
-    speeches.map((s, i) => ({ id: s.speech_id, text: texts[i]!, year: s.year })),
+    speeches.map((s) => ({
+      id: s.speech_id,
+      year: s.year,
+      get text() {
+        return textOf(s);
+      },
+    })),
     { ...options, phrases: lexiconPhrases(lexicon) },
   );
   const bySpeech = new Map<string, ReusePassageRow[]>();
@@ -54,8 +60,10 @@ export function reuseStage<S extends Pick<SpeechRow, "speech_id" | "year" | "qua
   }
   return {
     passages,
-    speeches: speeches.map((s, i) => {
-      const r = speechReuse(texts[i]!, bySpeech.get(s.speech_id) ?? []);
+    speeches: speeches.map((s) => {
+      const rows = bySpeech.get(s.speech_id);
+      // Without passages the columns are zero: no need to read the text.
+      const r = rows ? speechReuse(textOf(s), rows) : NO_REUSE;
       const flags = new Set(s.quality_flags ? s.quality_flags.split(",") : []);
       if (r.reused_from_earlier) flags.add(REUSED_EARLIER_FLAG);
       return {
@@ -68,3 +76,10 @@ export function reuseStage<S extends Pick<SpeechRow, "speech_id" | "year" | "qua
     }),
   };
 }
+
+const NO_REUSE: SpeechReuse = {
+  reused_chars: 0,
+  reused_share: 0,
+  reuse_sources: 0,
+  reused_from_earlier: false,
+};
