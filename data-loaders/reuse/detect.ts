@@ -85,9 +85,23 @@ export function detectReuse(
 
   const found: PairFound[] = [];
   for (let a = 0; a < docs.length; a++) {
-    const seeds = seedsWithLaterDocs(a, fingerprints[a]!, sequences[a]!.mask, index, stockDf, o);
+    // Pairs the memo knows need no seeds: only the speeches they are with.
+    const known = new Map<number, readonly PairPassage[] | undefined>();
+    const knownWith = (b: number) => {
+      if (!known.has(b)) known.set(b, keys ? memo!.get(keys[a]!, keys[b]!) : undefined);
+      return known.get(b);
+    };
+    const seeds = seedsWithLaterDocs(
+      a,
+      fingerprints[a]!,
+      sequences[a]!.mask,
+      index,
+      stockDf,
+      o,
+      (b) => !knownWith(b),
+    );
     for (const [b, pairSeeds] of seeds) {
-      let passages = keys ? memo!.get(keys[a]!, keys[b]!) : undefined;
+      let passages = knownWith(b);
       if (!passages) {
         passages = alignPair(pairSeeds, sequences[a]!, sequences[b]!, o).map(
           ({ aStart, aEnd, bStart, bEnd, columns, equal }) => ({
@@ -152,7 +166,8 @@ function speechMask(
   return mask;
 }
 
-/** Seeds of speech a with every speech b > a, per b in ascending order, sorted by (a, b). */
+/** Seeds of speech a with every speech b > a, per b in ascending order, sorted by (a, b); for a
+ *  b that is not `wanted`, the pair without its seeds. */
 function seedsWithLaterDocs(
   a: number,
   { hashes, positions }: Fingerprints,
@@ -160,6 +175,7 @@ function seedsWithLaterDocs(
   index: FingerprintIndex,
   stockDf: number,
   o: ReuseOptions,
+  wanted: (b: number) => boolean,
 ): [number, Seed[]][] {
   const byDoc = new Map<number, Seed[]>();
   const repeats = new Map<number, number>();
@@ -176,13 +192,12 @@ function seedsWithLaterDocs(
     let e = firstEntryAfterDoc(index, lo, hi, a);
     while (e < hi) {
       const b = index.doc(e);
+      let list = byDoc.get(b);
+      if (!list) byDoc.set(b, (list = []));
+      const seeding = wanted(b);
       let taken = 0;
-      for (; e < hi && index.doc(e) === b; e++) {
-        if (taken++ >= o.maxRepeats) continue;
-        const list = byDoc.get(b) ?? [];
-        list.push({ a: p, b: index.position(e) });
-        byDoc.set(b, list);
-      }
+      for (; e < hi && index.doc(e) === b; e++)
+        if (seeding && taken++ < o.maxRepeats) list.push({ a: p, b: index.position(e) });
     }
   }
   return [...byDoc.entries()]
