@@ -53,6 +53,7 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
   );
   let hits = -1;
   let reused = -1;
+  let pairs = { reused: -1, computed: -1 };
   const out = tmp("scale-b-");
   const r = await runPipeline({
     corpus,
@@ -63,11 +64,16 @@ test("a changed file is recomputed, the rest served from the cache, output as a 
     onTimings: (t) => {
       hits = t.cache_hits!;
       reused = t.similarities_reused!;
+      pairs = { reused: t.reuse_pairs_reused!, computed: t.reuse_pairs_computed! };
     },
   });
   assert.equal(hits, r.counts.ingested + r.counts.duplicates - 1);
   // Near-duplicate candidates met in the first run are not verified again.
   assert.ok(reused > 0, `${reused} similarities reused`);
+  // Text-reuse pairs of unchanged speeches come from the pair cache (reuse-memo.ts): only the
+  // changed speech's pairs are aligned again, at most one with each other speech.
+  assert.ok(pairs.reused > 0, `${pairs.reused} reuse pairs reused`);
+  assert.ok(pairs.computed < r.counts.ingested, `${pairs.computed} reuse pairs aligned`);
   assert.deepEqual(digests(out), digests(await freshRun(corpus)));
 });
 
