@@ -96,6 +96,13 @@ export class FingerprintIndex {
     return hi > lo ? this.df[lo]! : 0;
   }
 
+  /** Calls f(speech, position) for every entry whose hash is in at least minDf speeches, in the
+   *  index's order (sequential reads: cheaper than a lookup per fingerprint). */
+  forEachEntryIn(minDf: number, f: (doc: number, position: number) => void): void {
+    for (let e = 0; e < this.df.length; e++)
+      if (this.df[e]! >= minDf) f(this.docs[e]!, this.positions[e]!);
+  }
+
   /** Distinct speeches of the hash of entry `entry`. */
   dfAt(entry: number): number {
     return this.df[entry]!;
