@@ -196,7 +196,10 @@ describe(
             .sort(),
         );
         // The picker follows, and picking group 2 lists group 2.
-        await g.page.locator("#reuse-groups-card select").selectOption({ index: 2 });
+        await g.page
+          .locator("#reuse-groups-card")
+          .getByLabel("讲话组 Group")
+          .selectOption({ index: 2 });
         await g.page.waitForFunction(
           () => document.querySelector("#reuse-group-list")?.getAttribute("data-group") === "2",
         );
