@@ -312,12 +312,14 @@ ${lines.join("\n")}
 - Per-file work (read → clean → describe/segment/tokenize/count, MinHash signature) runs in
   \`--workers N\` worker processes (default: all cores), each with its own nodejieba dictionary,
   in batches; the main process loads only the lexicon files. Each worker writes a speech's cache
-  entry (pipeline/cache.ts): its cleaned text, its part (the rows of every per-speech table,
-  column by column, as JSON, and each sentence's distinct terms) and its compact outcome; only
-  the outcome crosses to the main process. Outcomes are merged by path index.
+  entry (pipeline/cache.ts): its cleaned text, its part (the rows of every per-speech table as
+  CSV lines, table after table, then each sentence's distinct terms; publish/speech-parts.ts)
+  and its compact outcome (with the byte length of each table in the part); only the outcome
+  crosses to the main process. Outcomes are merged by path index.
 - Publishing is DuckDB (@duckdb/node-api, native): every table is one \`COPY\` to Parquet (ZSTD,
-  64 Ki-row groups) from a query over the kept speeches' parts in speech_id order (per-speech
-  tables), over rows the main process holds (speeches, manifest, lexicon tables), or over the
+  64 Ki-row groups) from a query over the kept speeches' parts (per-speech tables: the main
+  process appends each table's bytes of every kept part, in speech_id order, to one CSV file
+  per table without parsing them, and DuckDB reads each file in one parallel scan), over rows the main process holds (speeches, manifest, lexicon tables), or over the
   published files (term_stats and collocations: data-loaders/sql/term-stats.sql and
   collocations.sql); the CSV is a second \`COPY\` from the Parquet file, written only for tables
   of at most 1,048,575 rows unless \`--csv all\`. Outputs are byte-identical whatever
@@ -328,9 +330,10 @@ ${lines.join("\n")}
   (\`inputs/\`, pipeline/input-digests.ts); near-duplicate similarities are kept
   (\`dedupe/similarities.json\`). A whole run prunes the entries it did not use.
 - What a one-file change still costs: processing that file (starting a worker and its
-  dictionary), and then everything after the per-file phase again: DuckDB reads every part and
-  rewrites every table, and term_stats and collocations are recomputed, because every rate,
-  log-odds z and PMI depends on the whole corpus.
+  dictionary), and then everything after the per-file phase again: reading every cache entry's
+  outcome, duplicate detection, appending every part into the table files, DuckDB rewriting
+  every table, and term_stats and collocations recomputed, because every rate, log-odds z and
+  PMI depends on the whole corpus.
 `;
 // Sections this run does not measure (the dashboard's, earlier runs kept for comparison) stay:
 // everything from the first "### Dashboard" or "## Earlier" heading on is carried over.
