@@ -4,7 +4,7 @@
 // Why not plain connected components: reuse chains. Government reports of adjacent years each
 // share a few stock passages, so on the government reports every report with any reuse ends up
 // in one component; in a corpus built from templates (the 10,000-speech benchmark recurs each
-// paragraph in ~80 speeches) one component swallows nearly everything. Two rules split them:
+// paragraph in 30–50 speeches) one component swallows nearly everything. Two rules split them:
 //   1. a link needs minPairChars shared Han characters (200: a few passages or one long one;
 //      a single 50-character stock passage does not join two speeches into a group), and
 //   2. links are added strongest first (most shared characters) and a link that would make a
@@ -18,8 +18,8 @@ import type { ReuseGroupRow } from "../tables/reuse-groups.ts";
 export interface ReuseGroupOptions {
   /** Shared Han characters (the smaller of the pair's two sides' sums) a link needs. */
   minPairChars: number;
-  /** Largest group: 50, the number of speeches from which a shared passage counts as stock
-   *  (reuse/options.ts stockMaxSpeeches); a group stays readable as one list. */
+  /** Largest group: 50 speeches, so that a group stays readable as one list on the Overview
+   *  (passages shared by 20 or more speeches are stock and never link: reuse/options.ts). */
   maxGroupSize: number;
 }
 
