@@ -1,6 +1,8 @@
 // The build's DuckDB: one in-memory database per run (native, @duckdb/node-api), with the
 // macros of data-loaders/sql/ defined. `threads` is DuckDB's own thread count (default: all
 // cores); the outputs are the same bytes whatever it is (test/pipeline/determinism.test.ts).
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { sqlText } from "../sql/index.ts";
 
@@ -20,7 +22,9 @@ export async function openEngine(
   // 400 MB (BENCHMARKS.md).
   const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? "400MB" };
   if (opts.threads) config.threads = String(opts.threads);
-  if (opts.tempDir) config.temp_directory = opts.tempDir;
+  // Never DuckDB's default (.tmp in the current directory: the user's folder); the run passes
+  // its scratch folder, other callers get one per process under the system's temp directory.
+  config.temp_directory = opts.tempDir ?? join(tmpdir(), `speech-atlas-duckdb-${process.pid}`);
   const db = await DuckDBInstance.create(":memory:", config);
   const conn: DuckDBConnection = await db.connect();
   // The macros every query may use (the statistics' definitions, CSV cells).
