@@ -6,21 +6,12 @@
 // Screenshots: test-artifacts/screens/<page>.png, taken after the charts are drawn.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as arrow from "apache-arrow";
-import * as parquet from "parquet-wasm";
 import type { Browser } from "playwright-core";
 import { guardedPage, launchBrowser, type GuardedPage } from "./harness.ts";
+import { readTable, type Row, load, assertClean } from "./page-helpers.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 import { DIST, ensureSite } from "./site-build.ts";
 import { buildSiteOf, publishCorpus } from "./alt-site.ts";
@@ -28,31 +19,6 @@ import { outDir, PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
 import { readSpeechIds } from "../../src/lib/speechIds.ts";
 
 const SCREENS = join(PROJECT_ROOT, "test-artifacts", "screens");
-
-type Row = Record<string, unknown>;
-function readTable(dir: string, name: string): Row[] {
-  const table = arrow.tableFromIPC(
-    parquet.readParquet(readFileSync(join(dir, `${name}.parquet`))).intoIPCStream(),
-  );
-  return table.toArray().map((row) => {
-    const o = row.toJSON() as Row;
-    for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);
-    return o;
-  });
-}
-
-async function load(g: GuardedPage, url: string): Promise<void> {
-  await g.page.goto(url, { waitUntil: "load" });
-  await g.page.waitForLoadState("networkidle");
-  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
-    timeout: 30_000,
-  });
-}
-
-function assertClean(g: GuardedPage, what: string): void {
-  assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
-  assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
-}
 
 /**
  * Waits until every chart frame on the page holds an SVG with at least one mark. Scrolls to the

@@ -18,39 +18,13 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as arrow from "apache-arrow";
-import * as parquet from "parquet-wasm";
 import type { Browser } from "playwright-core";
-import { guardedPage, launchBrowser, type GuardedPage } from "./harness.ts";
+import { guardedPage, launchBrowser } from "./harness.ts";
+import { readTable, type Row, load, assertClean } from "./page-helpers.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 import { publishCorpus } from "./alt-site.ts";
 import { buildSiteInto } from "../../scripts/site/build-into.ts";
 import { GOVREPORTS_DIR } from "../helpers/sample.ts";
-
-type Row = Record<string, unknown>;
-function readTable(dir: string, name: string): Row[] {
-  const table = arrow.tableFromIPC(
-    parquet.readParquet(readFileSync(join(dir, `${name}.parquet`))).intoIPCStream(),
-  );
-  return table.toArray().map((row) => {
-    const o = row.toJSON() as Row;
-    for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);
-    return o;
-  });
-}
-
-async function load(g: GuardedPage, url: string): Promise<void> {
-  await g.page.goto(url, { waitUntil: "load" });
-  await g.page.waitForLoadState("networkidle");
-  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
-    timeout: 60_000,
-  });
-}
-
-function assertClean(g: GuardedPage, what: string): void {
-  assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
-  assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
-}
 
 /** The government reports and the copied "2024" report, in a temporary folder (the pipeline
  *  lists regular files only, not symbolic links). */
@@ -106,7 +80,7 @@ describe(
     test("ranking: the most reused reports, linked to their readers; the year filter narrows it", async () => {
       const g = await guardedPage(browser);
       try {
-        await load(g, `${server.url}index.html`);
+        await load(g, `${server.url}index.html`, 60_000);
         const ranked = speeches
           .filter((s) => Number(s.reused_share) > 0)
           .sort(
@@ -160,7 +134,7 @@ describe(
     test("groups: one dot per group and year; a click lists exactly the group's speeches", async () => {
       const g = await guardedPage(browser);
       try {
-        await load(g, `${server.url}index.html`);
+        await load(g, `${server.url}index.html`, 60_000);
         const frame = g.page.locator("#reuse-groups");
         await frame.locator('g[aria-label="dot"] circle').first().waitFor();
         const yearOf = new Map(speeches.map((s) => [s.speech_id, s.year]));
@@ -216,7 +190,7 @@ describe(
     test("embeds: each reuse frame's Embed code opens its embed page with the same rows", async () => {
       const g = await guardedPage(browser);
       try {
-        await load(g, `${server.url}index.html`);
+        await load(g, `${server.url}index.html`, 60_000);
         for (const id of ["reuse-ranking", "reuse-groups"]) {
           const frame = g.page.locator(`figure.atlas-frame#${id}`);
           await frame.locator("svg rect, svg circle").first().waitFor();
@@ -235,7 +209,7 @@ describe(
           await embed.close();
         }
         // A bad parameter says what is valid instead of drawing.
-        await load(g, `${server.url}embed/reuse-groups.html?top=500`);
+        await load(g, `${server.url}embed/reuse-groups.html?top=500`, 60_000);
         await g.page.getByText("top must be a whole number from 1 to 200").waitFor();
         assertClean(g, "reuse embeds");
       } finally {
@@ -246,7 +220,7 @@ describe(
     test("year checks: speeches flagged reused_from_earlier are listed with their share", async () => {
       const g = await guardedPage(browser);
       try {
-        await load(g, `${server.url}index.html`);
+        await load(g, `${server.url}index.html`, 60_000);
         const flagged = speeches.filter(flaggedEarlier);
         const card = g.page.locator("#reused-earlier");
         await card.getByText(`(${flagged.length})`).waitFor();

@@ -12,10 +12,9 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as arrow from "apache-arrow";
-import * as parquet from "parquet-wasm";
 import type { Browser } from "playwright-core";
 import { guardedPage, launchBrowser, type GuardedPage } from "./harness.ts";
+import { readTable, type Row, load, assertClean } from "./page-helpers.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 import { buildSiteOf, publishCorpus } from "./alt-site.ts";
 import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
@@ -23,18 +22,6 @@ import { PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
 const SAMPLE = join(PROJECT_ROOT, "corpus", "sample");
 const FIRST = "001_06fcc12ac9c3bf04.txt";
 const SECOND = "003_2cededa9e60f1ea6.txt";
-
-type Row = Record<string, unknown>;
-function readTable(dir: string, name: string): Row[] {
-  const table = arrow.tableFromIPC(
-    parquet.readParquet(readFileSync(join(dir, `${name}.parquet`))).intoIPCStream(),
-  );
-  return table.toArray().map((row) => {
-    const o = row.toJSON() as Row;
-    for (const [k, v] of Object.entries(o)) if (typeof v === "bigint") o[k] = Number(v);
-    return o;
-  });
-}
 
 /** Writes the test corpus into `dir` (see the header). */
 function writeReuseCorpus(dir: string): void {
@@ -62,19 +49,6 @@ function writeReuseCorpus(dir: string): void {
       first.slice(0, 200) + "这一点我们务必牢牢记住，" + first.slice(200, 400),
     ),
   );
-}
-
-async function load(g: GuardedPage, url: string): Promise<void> {
-  await g.page.goto(url, { waitUntil: "load" });
-  await g.page.waitForLoadState("networkidle");
-  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
-    timeout: 30_000,
-  });
-}
-
-function assertClean(g: GuardedPage, what: string): void {
-  assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
-  assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
 }
 
 interface Piece {

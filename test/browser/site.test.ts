@@ -9,6 +9,7 @@ import * as arrow from "apache-arrow";
 import * as parquet from "parquet-wasm";
 import type { Browser } from "playwright-core";
 import { guardedPage, launchBrowser, type GuardedPage } from "./harness.ts";
+import { load, assertClean } from "./page-helpers.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 import { DIST, ensureSite } from "./site-build.ts";
 import { outDir, PROJECT_ROOT } from "../../scripts/site/pipeline-out.ts";
@@ -21,20 +22,6 @@ function readTable(name: string): Record<string, unknown>[] {
     parquet.readParquet(readFileSync(join(outDir(), `${name}.parquet`))).intoIPCStream(),
   );
   return table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
-}
-
-/** Loads a page and waits until Framework has rendered all cells (no pending observers). */
-async function load(g: GuardedPage, url: string): Promise<void> {
-  await g.page.goto(url, { waitUntil: "load" });
-  await g.page.waitForLoadState("networkidle");
-  await g.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {
-    timeout: 30_000,
-  });
-}
-
-function assertClean(g: GuardedPage, what: string): void {
-  assert.deepEqual(g.violations.outsideRequests, [], `${what}: requests to non-local hosts`);
-  assert.deepEqual(g.violations.consoleErrors, [], `${what}: console errors`);
 }
 
 describe("dashboard in headless Chromium", () => {
