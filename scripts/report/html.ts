@@ -8,13 +8,7 @@ import type { SpeechLike } from "../../src/charts/params.js";
 import type { RenderedChart } from "./render.ts";
 import type { SummaryInput } from "./summary.ts";
 import { reuseHtml } from "./reuse.ts";
-
-const esc = (s: unknown): string =>
-  String(s ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+import { esc } from "./escape.ts";
 
 const CSS = `
 @page { size: A4; margin: 15mm; }

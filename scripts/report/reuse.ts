@@ -13,19 +13,11 @@ import {
   type ReuseGroupLike,
 } from "../../src/lib/reuse.js";
 import type { SentenceRow } from "./examples.ts";
+import type { ReusePassageRow } from "../../data-loaders/tables/reuse.ts";
+import { esc } from "./escape.ts";
 
-/** The reuse_passages columns the examples need. */
-export interface PassageLike {
-  speech_id: string;
-  start: number;
-  end: number;
-  other_speech_id: string;
-  other_start: number;
-  other_end: number;
-  chars: number;
-  identity: number;
-  direction: string;
-}
+/** A reuse_passages row as read back from the published file (direction as plain text). */
+export type PassageLike = Omit<ReusePassageRow, "direction"> & { direction: string };
 
 export interface PassageSide {
   speech_id: string;
@@ -200,13 +192,6 @@ export function reuseMarkdown(r: ReuseFigures): string[] {
   lines.push("");
   return lines;
 }
-
-const esc = (s: unknown): string =>
-  String(s ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 
 /** The briefing.html section (a page of its own). */
 export function reuseHtml(r: ReuseFigures): string {
